@@ -1,0 +1,154 @@
+package wabot;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting, read once at startup from the environment and an optional {@code .env} (the environment
+ * wins). A bad value stops startup with one line naming the variable. {@link #toString()} never shows secrets.
+ */
+public record Config(
+        String whatsappToken, String phoneNumberId, String verifyToken, String graphApiVersion, URI graphApiBaseUrl,
+        URI externalApiUrl, String appSecret, String adminToken, int port, String databaseUrl, Path flowFile,
+        double sendRatePerSecond, Duration externalApiTimeout, int externalApiMaxAttempts, int maxAnswerChars,
+        int userMaxMessagesPerMinute, Duration sessionTtl, int retentionDays, Duration pollInterval) {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    public static Config from(Map<String, String> env) {
+        var read = new Reader(env);
+        var config = new Config(
+                read.text("WHATSAPP_TOKEN", null),
+                read.text("PHONE_NUMBER_ID", null),
+                read.text("VERIFY_TOKEN", null),
+                read.text("GRAPH_API_VERSION", "v20.0"),
+                read.url("GRAPH_API_BASE_URL", "https://graph.facebook.com"),
+                read.url("EXTERNAL_API_URL", null),
+                read.text("APP_SECRET", null),
+                read.text("ADMIN_TOKEN", null),
+                read.integer("PORT", 8000, 0, 65535),
+                read.text("DATABASE_URL", "jdbc:sqlite:data/wabot.db"),
+                read.path("FLOW_FILE"),
+                read.decimal("SEND_RATE_PER_SECOND", 80, 0.1, 100_000),
+                read.duration("EXTERNAL_API_TIMEOUT", "10s"),
+                read.integer("EXTERNAL_API_MAX_ATTEMPTS", 4, 1, 20),
+                read.integer("MAX_ANSWER_CHARS", 2000, 1, 100_000),
+                read.integer("USER_MAX_MESSAGES_PER_MINUTE", 30, 1, 100_000),
+                read.duration("SESSION_TTL", "24h"),
+                read.integer("RETENTION_DAYS", 90, 1, 36_500),
+                read.duration("POLL_INTERVAL", "1s"));
+        if (config.whatsappToken != null && config.phoneNumberId == null) {
+            throw new ConfigException("PHONE_NUMBER_ID", "is required when WHATSAPP_TOKEN is set");
+        }
+        if (!config.databaseUrl.startsWith("jdbc:sqlite:") && !config.databaseUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("DATABASE_URL", "must start with jdbc:sqlite: or jdbc:postgresql:");
+        }
+        return config;
+    }
+
+    public boolean dryRun() {
+        return whatsappToken == null;
+    }
+
+    @Override
+    public String toString() {
+        return "Config[port=" + port + ", database=" + databaseUrl.replaceAll("password=[^&]*", "password=***")
+                + ", flow=" + (flowFile == null ? "bundled" : flowFile) + ", graph=" + graphApiBaseUrl + "/"
+                + graphApiVersion + ", dryRun=" + dryRun() + ", externalApi=" + externalApiUrl
+                + ", signatures=" + (appSecret != null) + ", adminToken=" + (adminToken != null ? "set" : "unset")
+                + ", sendRate=" + sendRatePerSecond + "/s, sessionTtl=" + sessionTtl + "]";
+    }
+
+    /** Parses single values, each failure naming its variable. */
+    private record Reader(Map<String, String> env) {
+        String text(String name, String fallback) {
+            var value = env.get(name);
+            return value == null || value.isBlank() ? fallback : value.strip();
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            var value = text(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new ConfigException(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+        }
+
+        double decimal(String name, double fallback, double min, double max) {
+            var value = text(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                double number = Double.parseDouble(value);
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new ConfigException(name, "must be a number from " + min + " to " + max + ", got '" + value + "'");
+        }
+
+        URI url(String name, String fallback) {
+            var value = text(name, fallback);
+            if (value == null) {
+                return null;
+            }
+            try {
+                var uri = URI.create(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            throw new ConfigException(name, "must be an http:// or https:// URL, got '" + value + "'");
+        }
+
+        Path path(String name) {
+            var value = text(name, null);
+            return value == null ? null : Path.of(value);
+        }
+
+        Duration duration(String name, String fallback) {
+            var value = text(name, fallback).toLowerCase(Locale.ROOT);
+            var matcher = SHORT_DURATION.matcher(value);
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                switch (matcher.group(2)) {
+                    case "ms": return positive(name, value, Duration.ofMillis(amount));
+                    case "s": return positive(name, value, Duration.ofSeconds(amount));
+                    case "m": return positive(name, value, Duration.ofMinutes(amount));
+                    case "h": return positive(name, value, Duration.ofHours(amount));
+                    default: return positive(name, value, Duration.ofDays(amount));
+                }
+            }
+            try {
+                return positive(name, value, Duration.parse(value.toUpperCase(Locale.ROOT)));
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(name, "must be a duration such as 24h, 30m, 10s, 500ms or PT24H, got '" + value + "'");
+            }
+        }
+
+        private static Duration positive(String name, String value, Duration duration) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new ConfigException(name, "must be longer than zero, got '" + value + "'");
+            }
+            return duration;
+        }
+    }
+}

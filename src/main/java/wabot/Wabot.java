@@ -1,0 +1,162 @@
+package wabot;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wabot.conversation.ConversationEngine;
+import wabot.conversation.Flow;
+import wabot.conversation.Policy;
+import wabot.delivery.Backoff;
+import wabot.delivery.Dispatcher;
+import wabot.delivery.Intake;
+import wabot.delivery.Lanes;
+import wabot.delivery.OutboxSender;
+import wabot.delivery.Poller;
+import wabot.delivery.SubmissionWorker;
+import wabot.delivery.Turns;
+import wabot.external.ExternalApiClient;
+import wabot.store.Database;
+import wabot.store.InboxStore;
+import wabot.store.OutboxStore;
+import wabot.store.SessionStore;
+import wabot.store.SubmissionStore;
+import wabot.web.AdminAccess;
+import wabot.web.AdminRoutes;
+import wabot.web.WebhookRoutes;
+import wabot.whatsapp.DryRunMessenger;
+import wabot.whatsapp.GraphClient;
+import wabot.whatsapp.Messenger;
+import wabot.whatsapp.WebhookParser;
+import wabot.whatsapp.WebhookSignature;
+
+/** The running service, wired by hand from a {@link Config} and a {@link Flow}. */
+public final class Wabot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Wabot.class);
+
+    private final Database db;
+    private final Poller poller;
+    private final Javalin server;
+    private final ExecutorService workers;
+
+    private Wabot(Database db, Poller poller, Javalin server, ExecutorService workers) {
+        this.db = db;
+        this.poller = poller;
+        this.server = server;
+        this.workers = workers;
+    }
+
+    public static Wabot start(Config config, Flow flow) {
+        var clock = Clock.systemUTC();
+        var db = Database.open(config.databaseUrl());
+        var workers = Threads.workers();
+        var http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(workers)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+
+        var sessions = new SessionStore();
+        var inbox = new InboxStore();
+        var outbox = new OutboxStore();
+        var submissions = new SubmissionStore();
+        var engine = new ConversationEngine(flow, new Policy(config.sessionTtl(), config.maxAnswerChars(),
+                config.userMaxMessagesPerMinute()));
+        var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout());
+        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, api, clock);
+
+        Messenger messenger = config.dryRun() ? new DryRunMessenger()
+                : new GraphClient(http, config.graphApiBaseUrl().toString(), config.graphApiVersion(),
+                        config.phoneNumberId(), config.whatsappToken(), Duration.ofSeconds(15));
+        var sender = new OutboxSender(db, outbox, messenger, rateLimiter(config.sendRatePerSecond()),
+                new Lanes(workers), new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), clock);
+        var conversations = new Lanes(workers);
+        var worker = new SubmissionWorker(db, submissions, api, CircuitBreaker.of("external-api",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowSize(10)
+                        .minimumNumberOfCalls(5)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(Duration.ofSeconds(30))
+                        .build()),
+                turns, conversations, sender, workers, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
+                config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), clock);
+        var dispatcher = new Dispatcher(conversations, turns, sender, worker);
+        var intake = new Intake(db, inbox, outbox, dispatcher, clock);
+        var poller = new Poller(db, inbox, dispatcher, sender, worker);
+
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var webhook = new WebhookRoutes(config.verifyToken(),
+                config.appSecret() == null ? null : new WebhookSignature(config.appSecret()),
+                new WebhookParser(), intake, metrics);
+        var admin = new AdminRoutes(db, flow, sessions, inbox, outbox, submissions, turns, sender, clock);
+        var access = new AdminAccess(config.adminToken());
+
+        var server = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.http.maxRequestSize = 1024 * 1024;
+            c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+            c.routes.get("/webhook", webhook::verify);
+            c.routes.get("/", webhook::verify);
+            c.routes.post("/webhook", webhook::receive);
+            c.routes.post("/", webhook::receive);
+            c.routes.before("/sessions*", access::check);
+            c.routes.before("/reset-session/*", access::check);
+            c.routes.before("/send-test", access::check);
+            c.routes.get("/sessions", admin::list);
+            c.routes.get("/sessions/{phone}", admin::show);
+            c.routes.get("/reset-session/{phone}", admin::reset);
+            c.routes.get("/send-test", admin::sendTest);
+            c.routes.get("/health", ctx -> ctx.json(Map.of("status", db.read(h ->
+                    h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? "ok" : "degraded")));
+            c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        });
+        server.start(config.port());
+
+        log.info("[STARTUP] wabot listening on port {} with {}", server.port(), config);
+        log.info("[STARTUP] flow has {} questions", flow.questions().size());
+        if (config.dryRun()) {
+            log.warn("[STARTUP] DRY-RUN: no WHATSAPP_TOKEN, so replies are logged [SEND] and stored, not sent");
+        }
+        if (config.appSecret() == null) {
+            log.warn("[STARTUP] APP_SECRET is not set: webhook deliveries are NOT authenticated");
+        }
+        if (config.externalApiUrl() == null) {
+            log.warn("[STARTUP] EXTERNAL_API_URL is not set: completed conversations are stored and ended, not posted");
+        }
+        poller.start(config.pollInterval());
+        return new Wabot(db, poller, server, workers);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        poller.close();
+        server.stop();
+        workers.shutdownNow();
+        db.close();
+    }
+
+    private static RateLimiter rateLimiter(double perSecond) {
+        // Small refill periods spread a burst over the second instead of releasing it all at once.
+        long periodNanos = Math.max(1_000_000L, (long) (1_000_000_000L / perSecond));
+        int permits = (int) Math.max(1, Math.round(perSecond * periodNanos / 1_000_000_000d));
+        return RateLimiter.of("whatsapp-send", RateLimiterConfig.custom()
+                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
+                .limitForPeriod(permits)
+                .timeoutDuration(Duration.ofMinutes(10))
+                .build());
+    }
+}

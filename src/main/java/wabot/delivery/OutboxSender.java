@@ -1,0 +1,135 @@
+package wabot.delivery;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wabot.store.Database;
+import wabot.store.OutboxStore;
+import wabot.whatsapp.GraphError;
+import wabot.whatsapp.Messenger;
+
+/**
+ * Delivers the outbox to WhatsApp in order per person. Transient failures hold the person's queue back and
+ * retry with backoff; a pair rate limit (131056) holds back only that person; permanent errors are recorded on
+ * the row and never retried.
+ */
+public final class OutboxSender {
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int BATCH = 32;
+    private static final int MAX_ATTEMPTS = 15;
+
+    private final Database db;
+    private final OutboxStore outbox;
+    private final Messenger messenger;
+    private final RateLimiter rate;
+    private final Lanes lanes;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean tokenAlarm = new AtomicBoolean();
+
+    public OutboxSender(Database db, OutboxStore outbox, Messenger messenger, RateLimiter rate, Lanes lanes,
+                        Backoff backoff, Clock clock) {
+        this.db = db;
+        this.outbox = outbox;
+        this.messenger = messenger;
+        this.rate = rate;
+        this.lanes = lanes;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    public void wake(String userKey) {
+        if (queued.add(userKey)) {
+            lanes.submit(userKey, () -> {
+                queued.remove(userKey);
+                sendDue(userKey);
+            });
+        }
+    }
+
+    /** Wakes everyone whose oldest pending reply is due: retries, and rows a crash left behind. */
+    public void wakeDue() {
+        db.read(h -> outbox.usersDue(h, clock.instant(), 1000)).forEach(this::wake);
+    }
+
+    private void sendDue(String userKey) {
+        while (true) {
+            var rows = db.read(h -> outbox.due(h, userKey, clock.instant(), BATCH));
+            for (var row : rows) {
+                if (!send(row)) {
+                    return; // held back: later replies must not overtake this one
+                }
+            }
+            if (rows.size() < BATCH) {
+                return;
+            }
+        }
+    }
+
+    /** Returns false when the row must be retried later, which holds back the rest of the person's queue. */
+    private boolean send(OutboxStore.Row row) {
+        rate.acquirePermission();
+        try {
+            var wamid = messenger.send(row.recipient(), row.body());
+            db.write(h -> {
+                outbox.markSent(h, row.id(), wamid, clock.instant());
+                return null;
+            });
+            if (!messenger.dryRun()) {
+                log.info("[SEND] to={} outbox={} wamid={}", row.userKey(), row.id(), wamid);
+            }
+            return true;
+        } catch (GraphError e) {
+            return onGraphError(row, e);
+        } catch (IOException e) {
+            return retry(row, null, "network: " + e.getMessage(), backoff.after(row.attempts()));
+        }
+    }
+
+    private boolean onGraphError(OutboxStore.Row row, GraphError e) {
+        switch (e.handling()) {
+            case RETRY_THIS_USER_LATER:
+                // Meta's advice for the pair limit: wait 4^X seconds, and only for this person.
+                var wait = Duration.ofSeconds((long) Math.pow(4, Math.min(row.attempts(), 6)));
+                return retry(row, e.code(), e.detail(), e.retryAfter() != null ? e.retryAfter() : wait);
+            case RETRY:
+                return retry(row, e.code(), e.detail(),
+                        e.retryAfter() != null ? e.retryAfter() : backoff.after(row.attempts()));
+            default:
+                if (e.code() == GraphError.TOKEN_INVALID && tokenAlarm.compareAndSet(false, true)) {
+                    log.error("[SEND] WhatsApp rejected the access token (code 190): every send will fail until "
+                            + "WHATSAPP_TOKEN is replaced with a valid one");
+                }
+                log.warn("[SEND] to={} outbox={} failed for good: {}", row.userKey(), row.id(), e.getMessage());
+                db.write(h -> {
+                    outbox.markFailed(h, row.id(), e.code(), e.detail(), clock.instant());
+                    return null;
+                });
+                return true;
+        }
+    }
+
+    private boolean retry(OutboxStore.Row row, Integer code, String detail, Duration wait) {
+        if (row.attempts() + 1 >= MAX_ATTEMPTS) {
+            log.warn("[SEND] to={} outbox={} gave up after {} attempts: {}", row.userKey(), row.id(), MAX_ATTEMPTS, detail);
+            db.write(h -> {
+                outbox.markFailed(h, row.id(), code, "gave up after " + MAX_ATTEMPTS + " attempts: " + detail, clock.instant());
+                return null;
+            });
+            return true;
+        }
+        log.warn("[SEND] to={} outbox={} retry in {} ms: {}", row.userKey(), row.id(), wait.toMillis(), detail);
+        db.write(h -> {
+            outbox.retryLater(h, row.id(), clock.instant().plus(wait), code, detail);
+            return null;
+        });
+        return false;
+    }
+}

@@ -1,0 +1,127 @@
+package wabot.delivery;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wabot.conversation.Event;
+import wabot.external.ExternalApiClient;
+import wabot.external.ExternalApiError;
+import wabot.store.Database;
+import wabot.store.SubmissionStore;
+
+/**
+ * Posts due submissions to the business API and feeds each outcome back into the person's conversation lane.
+ * A claim is a lease: if the process dies mid-call, the submission falls due again and is posted with the
+ * same Idempotency-Key.
+ */
+public final class SubmissionWorker {
+    private static final Logger log = LoggerFactory.getLogger(SubmissionWorker.class);
+
+    private final Database db;
+    private final SubmissionStore submissions;
+    private final ExternalApiClient api;
+    private final CircuitBreaker breaker;
+    private final Turns turns;
+    private final Lanes conversations;
+    private final OutboxSender sender;
+    private final Executor executor;
+    private final Backoff backoff;
+    private final int maxAttempts;
+    private final Duration lease;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public SubmissionWorker(Database db, SubmissionStore submissions, ExternalApiClient api, CircuitBreaker breaker,
+                            Turns turns, Lanes conversations, OutboxSender sender, Executor executor,
+                            Backoff backoff, int maxAttempts, Duration lease, Clock clock) {
+        this.db = db;
+        this.submissions = submissions;
+        this.api = api;
+        this.breaker = breaker;
+        this.turns = turns;
+        this.conversations = conversations;
+        this.sender = sender;
+        this.executor = executor;
+        this.backoff = backoff;
+        this.maxAttempts = maxAttempts;
+        this.lease = lease;
+        this.clock = clock;
+    }
+
+    public void wake() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            executor.execute(this::claimDue);
+        }
+    }
+
+    private void claimDue() {
+        try {
+            while (again.getAndSet(false)) {
+                for (var row : db.read(h -> submissions.due(h, clock.instant(), 64))) {
+                    boolean claimed = db.write(h -> submissions.postpone(h, row.id(), row.attempts() + 1,
+                            clock.instant().plus(lease), "in flight"));
+                    if (claimed) {
+                        executor.execute(() -> post(row));
+                    }
+                }
+            }
+        } finally {
+            running.set(false);
+            if (again.get() && running.compareAndSet(false, true)) {
+                executor.execute(this::claimDue);
+            }
+        }
+    }
+
+    private void post(SubmissionStore.Row row) {
+        int attempt = row.attempts() + 1;
+        if (!breaker.tryAcquirePermission()) {
+            fail(row, "circuit open: the API failed repeatedly and is given a rest");
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            log.info("[API_CALL] submission={} user={} attempt={} url={}", row.id(), row.userKey(), attempt, api.url());
+            var response = api.post(row.id(), row.payload());
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            log.info("[API_RESPONSE] submission={} continue={}", row.id(), response.event().continueConversation());
+            apply(row, response.event(), true, response.body());
+        } catch (ExternalApiError e) {
+            if (e.isTransient()) {
+                breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            } else {
+                breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            }
+            if (e.isTransient() && attempt < maxAttempts) {
+                var wait = backoff.after(attempt - 1);
+                log.warn("[API_ERROR] submission={} attempt={} {}; retry in {} ms", row.id(), attempt, e.getMessage(), wait.toMillis());
+                db.write(h -> submissions.postpone(h, row.id(), attempt, clock.instant().plus(wait), e.getMessage()));
+            } else {
+                fail(row, e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            fail(row, e.toString());
+        }
+    }
+
+    private void fail(SubmissionStore.Row row, String reason) {
+        log.error("[API_ERROR] submission={} user={} failed: {}", row.id(), row.userKey(), reason);
+        apply(row, new Event.ApiFailed(row.id(), reason), false, reason);
+    }
+
+    private void apply(SubmissionStore.Row row, Event event, boolean done, String detail) {
+        conversations.submit(row.userKey(), () -> {
+            if (turns.applyApiOutcome(row.userKey(), row.id(), event, done, detail).replies()) {
+                sender.wake(row.userKey());
+            }
+        });
+    }
+}

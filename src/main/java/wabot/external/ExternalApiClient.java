@@ -1,0 +1,138 @@
+package wabot.external;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import wabot.conversation.Event;
+import wabot.conversation.Question;
+import wabot.conversation.Submission;
+
+/**
+ * Posts a conversation's answers to the business's own API and reads its reply. The contract, both ways, is in
+ * README.md; a reply that breaks it is a failure, never a guess.
+ */
+public final class ExternalApiClient {
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 502, 503, 504);
+    private final HttpClient http;
+    private final URI url;
+    private final Duration timeout;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ExternalApiClient(HttpClient http, URI url, Duration timeout) {
+        this.http = http;
+        this.url = url;
+        this.timeout = timeout;
+    }
+
+    /** Where submissions go, or null when no API is configured. */
+    public URI url() {
+        return url;
+    }
+
+    /** The JSON body posted for a submission; stored with it, so a retry posts the very same bytes. */
+    public String payload(Submission submission) {
+        var body = json.createObjectNode();
+        body.put("user_phone", submission.userPhone());
+        if (submission.userId() != null) {
+            body.put("user_id", submission.userId());
+        }
+        body.put("timestamp", submission.startedAt().toString());
+        var answers = body.putObject("answers");
+        submission.answers().forEach(answers::put);
+        return body.toString();
+    }
+
+    /** The API's reply as received, and as the engine reads it. */
+    public record Response(String body, Event.ApiReplied event) {}
+
+    public Response post(String submissionId, String payload) throws ExternalApiError {
+        if (url == null) {
+            // No API configured (a first run on a laptop): the answers stay stored and the conversation ends.
+            return new Response(null, new Event.ApiReplied(submissionId, false, null, List.of(), null));
+        }
+        var request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", submissionId)
+                .POST(HttpRequest.BodyPublishers.ofString(payload))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new ExternalApiError("timed out after " + timeout.toMillis() + " ms", true);
+        } catch (IOException e) {
+            throw new ExternalApiError("unreachable: " + e, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExternalApiError("interrupted", true);
+        }
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            throw new ExternalApiError("answered HTTP " + status, TRANSIENT_STATUSES.contains(status));
+        }
+        return new Response(response.body(), reply(submissionId, response.body()));
+    }
+
+    Event.ApiReplied reply(String submissionId, String body) throws ExternalApiError {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            throw new ExternalApiError("answered invalid JSON", false);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ExternalApiError("answered something other than a JSON object", false);
+        }
+        var proceed = root.get("continue_conversation");
+        if (proceed == null || !proceed.isBoolean()) {
+            throw new ExternalApiError("'continue_conversation' must be true or false", false);
+        }
+        return new Event.ApiReplied(submissionId, proceed.booleanValue(), optionalText(root, "message"),
+                questions(root.get("additional_questions")), optionalText(root, "final_message"));
+    }
+
+    private static List<Question> questions(JsonNode node) throws ExternalApiError {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new ExternalApiError("'additional_questions' must be a list", false);
+        }
+        var questions = new ArrayList<Question>();
+        for (var item : node) {
+            var id = item.get("id");
+            var text = item.get("text");
+            var required = item.get("required");
+            if (id == null || !id.isTextual() || id.asText().isBlank()
+                    || text == null || !text.isTextual() || text.asText().isBlank()) {
+                throw new ExternalApiError("each additional question needs a text 'id' and 'text'", false);
+            }
+            if (required != null && !required.isNull() && !required.isBoolean()) {
+                throw new ExternalApiError("'required' of question '" + id.asText() + "' must be true or false", false);
+            }
+            questions.add(new Question(id.asText(), text.asText(), required == null || required.isNull() || required.booleanValue()));
+        }
+        return questions;
+    }
+
+    private static String optionalText(JsonNode root, String field) throws ExternalApiError {
+        var node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new ExternalApiError("'" + field + "' must be text", false);
+        }
+        return node.asText();
+    }
+}

@@ -1,0 +1,101 @@
+package wabot.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import wabot.conversation.MessageKind;
+import wabot.whatsapp.Inbound;
+
+/**
+ * Every message people sent, stored before Meta gets its 200. The unique message id makes a redelivery a
+ * no-op, for as long as the row is kept.
+ */
+public final class InboxStore {
+
+    /** A stored message and its place in its sender's queue. */
+    public record Row(long id, Inbound message) {}
+
+    /** Stores the messages not seen before and returns them; duplicates, even within one batch, are dropped. */
+    public List<Inbound> accept(Handle h, List<Inbound> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        var batch = h.prepareBatch("""
+                INSERT INTO inbox (message_id, user_key, wa_id, user_id, profile_name, type, kind, body, choice_id,
+                    sent_at, received_at)
+                VALUES (:id, :user, :wa, :uid, :name, :type, :kind, :body, :choice, :sent, :received)
+                ON CONFLICT (message_id) DO NOTHING""");
+        for (var m : messages) {
+            batch.bind("id", m.messageId()).bind("user", m.userKey()).bind("wa", m.waId()).bind("uid", m.userId())
+                    .bind("name", m.profileName()).bind("type", m.type()).bind("kind", m.kind().name())
+                    .bind("body", m.text()).bind("choice", m.choiceId())
+                    .bind("sent", m.sentAt() == null ? null : m.sentAt().toEpochMilli())
+                    .bind("received", now.toEpochMilli()).add();
+        }
+        int[] counts = batch.execute();
+        var accepted = new ArrayList<Inbound>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                accepted.add(messages.get(i));
+            }
+        }
+        return accepted;
+    }
+
+    /** The oldest unprocessed messages of one person, in arrival order. */
+    public List<Row> pending(Handle h, String userKey, int limit) {
+        return h.createQuery("""
+                        SELECT * FROM inbox WHERE user_key = :user AND status = 'pending' ORDER BY id LIMIT :limit""")
+                .bind("user", userKey)
+                .bind("limit", limit)
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    /** People with unprocessed messages, such as those a crash left behind. */
+    public List<String> usersWithPending(Handle h, int limit) {
+        return h.createQuery("""
+                        SELECT user_key FROM inbox WHERE status = 'pending'
+                        GROUP BY user_key ORDER BY MIN(id) LIMIT :limit""")
+                .bind("limit", limit)
+                .mapTo(String.class)
+                .list();
+    }
+
+    /** Marks a message processed; false if another worker already did. */
+    public boolean markDone(Handle h, long id, String conversationId, Instant now) {
+        return h.createUpdate("""
+                        UPDATE inbox SET status = 'done', conversation_id = :conversation, processed_at = :now
+                        WHERE id = :id AND status = 'pending'""")
+                .bind("id", id)
+                .bind("conversation", conversationId)
+                .bind("now", now.toEpochMilli())
+                .execute() == 1;
+    }
+
+    /** A person's latest messages, oldest first, for the operator's view of a session. */
+    public List<Map<String, Object>> recent(Handle h, String userKey, int limit) {
+        var rows = h.createQuery("""
+                        SELECT id, message_id, type, body, choice_id, sent_at, received_at, status, conversation_id
+                        FROM inbox WHERE user_key = :user ORDER BY id DESC LIMIT :limit""")
+                .bind("user", userKey)
+                .bind("limit", limit)
+                .mapToMap()
+                .list();
+        var ordered = new ArrayList<>(rows);
+        java.util.Collections.reverse(ordered);
+        return ordered;
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        long sent = rs.getLong("sent_at");
+        var sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
+        return new Row(rs.getLong("id"), new Inbound(rs.getString("message_id"), rs.getString("user_key"),
+                rs.getString("wa_id"), rs.getString("user_id"), rs.getString("profile_name"), rs.getString("type"),
+                MessageKind.valueOf(rs.getString("kind")), rs.getString("body"), rs.getString("choice_id"), sentAt));
+    }
+}

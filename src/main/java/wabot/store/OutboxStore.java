@@ -1,0 +1,161 @@
+package wabot.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import wabot.whatsapp.StatusUpdate;
+
+/**
+ * Every reply wabot owes, written in the same transaction as the decision that caused it, and sent in order
+ * per person. A row is pending until Meta accepts it or refuses it for good.
+ */
+public final class OutboxStore {
+    /** WhatsApp's limit for a text body; longer replies are split into several messages. */
+    public static final int MAX_TEXT = 4096;
+
+    /** A reply waiting to be sent. */
+    public record Row(long id, String userKey, String recipient, String body, int attempts) {}
+
+    public void enqueue(Handle h, String userKey, String recipient, String conversationId, List<String> texts,
+                        Instant now) {
+        var batch = h.prepareBatch("""
+                INSERT INTO outbox (user_key, recipient, conversation_id, body, next_attempt_at, created_at)
+                VALUES (:user, :recipient, :conversation, :body, :now, :now)""");
+        for (var text : texts) {
+            for (var part : split(text)) {
+                batch.bind("user", userKey).bind("recipient", recipient).bind("conversation", conversationId)
+                        .bind("body", part).bind("now", now.toEpochMilli()).add();
+            }
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    /** People whose oldest pending reply is due; a person held back keeps all their later replies back too. */
+    public List<String> usersDue(Handle h, Instant now, int limit) {
+        return h.createQuery("""
+                        SELECT o.user_key FROM outbox o
+                        WHERE o.status = 'pending' AND o.next_attempt_at <= :now
+                          AND NOT EXISTS (SELECT 1 FROM outbox p
+                                          WHERE p.user_key = o.user_key AND p.status = 'pending' AND p.id < o.id)
+                        ORDER BY o.id LIMIT :limit""")
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .mapTo(String.class)
+                .list();
+    }
+
+    /** One person's pending replies in order, as long as the first is due. */
+    public List<Row> due(Handle h, String userKey, Instant now, int limit) {
+        var rows = h.createQuery("""
+                        SELECT id, user_key, recipient, body, attempts, next_attempt_at FROM outbox
+                        WHERE user_key = :user AND status = 'pending' ORDER BY id LIMIT :limit""")
+                .bind("user", userKey)
+                .bind("limit", limit)
+                .map((rs, ctx) -> rs.getLong("next_attempt_at") <= now.toEpochMilli()
+                        ? new Row(rs.getLong("id"), rs.getString("user_key"), rs.getString("recipient"),
+                                rs.getString("body"), rs.getInt("attempts"))
+                        : null)
+                .list();
+        var ready = new ArrayList<Row>();
+        for (var row : rows) {
+            if (row == null) {
+                break;
+            }
+            ready.add(row);
+        }
+        return ready;
+    }
+
+    public void markSent(Handle h, long id, String wamid, Instant now) {
+        h.createUpdate("""
+                        UPDATE outbox SET status = 'sent', wamid = :wamid, sent_at = :now, attempts = attempts + 1,
+                            delivery = COALESCE(delivery, 'accepted')
+                        WHERE id = :id""")
+                .bind("id", id).bind("wamid", wamid).bind("now", now.toEpochMilli()).execute();
+    }
+
+    public void retryLater(Handle h, long id, Instant at, Integer code, String detail) {
+        h.createUpdate("""
+                        UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :at, error_code = :code,
+                            error_detail = :detail
+                        WHERE id = :id""")
+                .bind("id", id).bind("at", at.toEpochMilli()).bind("code", code).bind("detail", detail).execute();
+    }
+
+    public void markFailed(Handle h, long id, Integer code, String detail, Instant now) {
+        h.createUpdate("""
+                        UPDATE outbox SET status = 'failed', attempts = attempts + 1, error_code = :code,
+                            error_detail = :detail, sent_at = :now, delivery = 'failed'
+                        WHERE id = :id""")
+                .bind("id", id).bind("code", code).bind("detail", detail).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /**
+     * Records Meta's latest news about a sent message. Statuses may arrive out of order, so a later stage never
+     * goes back to an earlier one; a failure always wins.
+     */
+    public int applyStatus(Handle h, StatusUpdate status) {
+        return h.createUpdate("""
+                        UPDATE outbox SET delivery = :status,
+                            error_code = COALESCE(:code, error_code), error_detail = COALESCE(:detail, error_detail)
+                        WHERE wamid = :wamid AND (:status = 'failed' OR delivery IS NULL OR
+                            (CASE delivery WHEN 'accepted' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2
+                                           WHEN 'read' THEN 3 WHEN 'played' THEN 4 ELSE 5 END)
+                          < (CASE :status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3
+                                          WHEN 'played' THEN 4 ELSE 0 END))""")
+                .bind("status", status.status())
+                .bind("code", status.errorCode())
+                .bind("detail", status.errorDetail())
+                .bind("wamid", status.wamid())
+                .execute();
+    }
+
+    public String status(Handle h, long id) {
+        return h.createQuery("SELECT status FROM outbox WHERE id = :id").bind("id", id).mapTo(String.class).one();
+    }
+
+    public long lastId(Handle h, String userKey) {
+        return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM outbox WHERE user_key = :user")
+                .bind("user", userKey).mapTo(Long.class).one();
+    }
+
+    /** A person's latest replies, oldest first, for the operator's view of a session. */
+    public List<Map<String, Object>> recent(Handle h, String userKey, int limit) {
+        var rows = new ArrayList<>(h.createQuery("""
+                        SELECT id, body, status, attempts, wamid, delivery, error_code, error_detail, created_at,
+                            sent_at, conversation_id
+                        FROM outbox WHERE user_key = :user ORDER BY id DESC LIMIT :limit""")
+                .bind("user", userKey)
+                .bind("limit", limit)
+                .mapToMap()
+                .list());
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
+    static List<String> split(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return List.of(text);
+        }
+        var parts = new ArrayList<String>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + MAX_TEXT);
+            if (end < text.length()) {
+                int space = text.lastIndexOf(' ', end);
+                if (space > start + MAX_TEXT / 2) {
+                    end = space;
+                } else if (Character.isLowSurrogate(text.charAt(end))) {
+                    end--;
+                }
+            }
+            parts.add(text.substring(start, end).strip());
+            start = end;
+        }
+        return parts;
+    }
+}

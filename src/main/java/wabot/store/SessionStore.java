@@ -1,0 +1,134 @@
+package wabot.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import wabot.conversation.Answer;
+import wabot.conversation.Question;
+import wabot.conversation.Session;
+import wabot.conversation.SessionState;
+
+/** Sessions and their answers. Saving is optimistic: it fails with {@link StaleSession} if someone saved first. */
+public final class SessionStore {
+    private static final TypeReference<List<Question>> QUESTIONS = new TypeReference<>() {};
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Optional<Session> load(Handle h, String userKey) {
+        var answers = h.createQuery("""
+                        SELECT a.question_id, a.value, a.choice_id, a.answered_at
+                        FROM answers a JOIN sessions s ON s.conversation_id = a.conversation_id
+                        WHERE s.user_key = :user AND s.state <> 'CONVERSATION_ENDED'
+                        ORDER BY a.id""")
+                .bind("user", userKey)
+                .map((rs, ctx) -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))))
+                .list();
+        return h.createQuery("SELECT * FROM sessions WHERE user_key = :user")
+                .bind("user", userKey)
+                .map((rs, ctx) -> session(rs, answers))
+                .findOne();
+    }
+
+    /** Stores {@code next} if the stored version is still {@code next.version()}, and appends {@code recorded}. */
+    public void save(Handle h, Session next, List<Answer> recorded) {
+        var update = h.createUpdate(next.version() == 0 ? """
+                        INSERT INTO sessions (user_key, wa_id, user_id, state, conversation_id, started_at, updated_at,
+                            extra_questions, position, submissions, flood_window, flood_count, version)
+                        VALUES (:user, :wa, :uid, :state, :conversation, :started, :updated,
+                            :extra, :position, :submissions, :floodWindow, :floodCount, 1)
+                        ON CONFLICT (user_key) DO NOTHING""" : """
+                        UPDATE sessions SET wa_id = :wa, user_id = :uid, state = :state, conversation_id = :conversation,
+                            started_at = :started, updated_at = :updated, extra_questions = :extra, position = :position,
+                            submissions = :submissions, flood_window = :floodWindow, flood_count = :floodCount,
+                            version = version + 1
+                        WHERE user_key = :user AND version = :version""")
+                .bind("user", next.userKey())
+                .bind("wa", next.waId())
+                .bind("uid", next.userId())
+                .bind("state", next.state().name())
+                .bind("conversation", next.conversationId())
+                .bind("started", millis(next.startedAt()))
+                .bind("updated", millis(next.updatedAt()))
+                .bind("extra", write(next.extraQuestions()))
+                .bind("position", next.position())
+                .bind("submissions", next.submissions())
+                .bind("floodWindow", millis(next.floodWindow()))
+                .bind("floodCount", next.floodCount())
+                .bind("version", next.version());
+        if (update.execute() != 1) {
+            throw new StaleSession(next.userKey(), next.version());
+        }
+        if (recorded.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("""
+                INSERT INTO answers (user_key, conversation_id, question_id, value, choice_id, answered_at)
+                VALUES (:user, :conversation, :question, :value, :choice, :at)""");
+        for (var answer : recorded) {
+            batch.bind("user", next.userKey()).bind("conversation", next.conversationId())
+                    .bind("question", answer.questionId()).bind("value", answer.value())
+                    .bind("choice", answer.choiceId()).bind("at", answer.answeredAt().toEpochMilli()).add();
+        }
+        batch.execute();
+    }
+
+    /** Sessions in an active conversation, most recently active first. */
+    public List<Session> active(Handle h, int limit) {
+        return h.createQuery("""
+                        SELECT * FROM sessions WHERE state <> 'CONVERSATION_ENDED'
+                        ORDER BY updated_at DESC LIMIT :limit""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> session(rs, List.of()))
+                .list();
+    }
+
+    /** Every answer of one conversation, in the order given. */
+    public List<Answer> answers(Handle h, String conversationId) {
+        return h.createQuery("""
+                        SELECT question_id, value, choice_id, answered_at FROM answers
+                        WHERE conversation_id = :conversation ORDER BY id""")
+                .bind("conversation", conversationId)
+                .map((rs, ctx) -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))))
+                .list();
+    }
+
+    private Session session(ResultSet rs, List<Answer> answers) throws SQLException {
+        return new Session(rs.getString("user_key"), rs.getString("wa_id"), rs.getString("user_id"),
+                SessionState.valueOf(rs.getString("state")), rs.getString("conversation_id"),
+                instant(rs, "started_at"), instant(rs, "updated_at"), read(rs.getString("extra_questions")),
+                rs.getInt("position"), answers, rs.getInt("submissions"), instant(rs, "flood_window"),
+                rs.getInt("flood_count"), rs.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    private String write(List<Question> questions) {
+        try {
+            return json.writeValueAsString(questions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Question> read(String value) {
+        try {
+            return json.readValue(value, QUESTIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable extra_questions: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package wabot.whatsapp;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Without a WhatsApp token wabot still runs end to end: replies are logged and stored, not sent. */
+public final class DryRunMessenger implements Messenger {
+    private static final Logger log = LoggerFactory.getLogger(DryRunMessenger.class);
+
+    @Override
+    public String send(String recipient, String text) {
+        log.info("[SEND] dry-run to={} text={}", recipient, text.replace("\n", "\\n"));
+        return "dryrun." + UUID.randomUUID();
+    }
+
+    @Override
+    public boolean dryRun() {
+        return true;
+    }
+}

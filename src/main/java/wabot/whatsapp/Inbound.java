@@ -1,0 +1,20 @@
+package wabot.whatsapp;
+
+import java.time.Instant;
+import wabot.conversation.Event;
+import wabot.conversation.MessageKind;
+
+/**
+ * One message a person sent, as wabot keeps it in its inbox.
+ *
+ * @param userKey whom the message is from: {@code wa_id}, or the BSUID when Meta withholds the phone
+ * @param type    Meta's message type, kept for the transcript
+ * @param text    what the engine reads as the answer: the typed text or the tapped choice's title
+ */
+public record Inbound(String messageId, String userKey, String waId, String userId, String profileName,
+                      String type, MessageKind kind, String text, String choiceId, Instant sentAt) {
+
+    public Event.UserMessage toEvent() {
+        return new Event.UserMessage(messageId, kind, text, choiceId, sentAt);
+    }
+}

@@ -1,0 +1,20 @@
+package wabot.whatsapp;
+
+import java.io.IOException;
+
+/** Sends one text message to a person; what the outbox sender needs from WhatsApp. */
+public interface Messenger {
+
+    /**
+     * @param recipient a {@code wa_id} (digits) or a BSUID
+     * @return the wamid Meta assigned, which later status webhooks refer to
+     * @throws GraphError  Meta answered with an error
+     * @throws IOException Meta could not be reached or did not answer in time
+     */
+    String send(String recipient, String text) throws GraphError, IOException;
+
+    /** True when messages are only logged and stored, never sent. */
+    default boolean dryRun() {
+        return false;
+    }
+}
