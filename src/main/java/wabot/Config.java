@@ -40,7 +40,7 @@ public record Config(
                 read.integer("MAX_ANSWER_CHARS", 2000, 1, 100_000),
                 read.integer("USER_MAX_MESSAGES_PER_MINUTE", 30, 1, 100_000),
                 read.duration("SESSION_TTL", "24h"),
-                read.integer("RETENTION_DAYS", 90, 1, 36_500),
+                read.integer("RETENTION_DAYS", 90, 7, 36_500),
                 read.duration("POLL_INTERVAL", "1s"));
         if (config.whatsappToken != null && config.phoneNumberId == null) {
             throw new ConfigException("PHONE_NUMBER_ID", "is required when WHATSAPP_TOKEN is set");

@@ -13,7 +13,10 @@ public final class Main {
         Config config;
         Flow flow;
         try {
-            config = Config.from(Settings.load(System.getenv(), Path.of(".env")));
+            var settings = Settings.load(System.getenv(), Path.of(".env"));
+            // Before the first logger exists, so that a LOG_LEVEL from .env reaches logback.xml too.
+            System.setProperty("LOG_LEVEL", LogLevel.parse(settings.get("LOG_LEVEL")));
+            config = Config.from(settings);
             flow = config.flowFile() == null ? FlowLoader.bundled() : FlowLoader.load(config.flowFile());
         } catch (ConfigException e) {
             System.err.println("wabot: bad setting: " + e.getMessage());

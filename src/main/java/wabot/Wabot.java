@@ -19,6 +19,7 @@ import wabot.conversation.Flow;
 import wabot.conversation.Policy;
 import wabot.delivery.Backoff;
 import wabot.delivery.Dispatcher;
+import wabot.delivery.Housekeeping;
 import wabot.delivery.Intake;
 import wabot.delivery.Lanes;
 import wabot.delivery.OutboxSender;
@@ -29,6 +30,7 @@ import wabot.external.ExternalApiClient;
 import wabot.store.Database;
 import wabot.store.InboxStore;
 import wabot.store.OutboxStore;
+import wabot.store.Retention;
 import wabot.store.SessionStore;
 import wabot.store.SubmissionStore;
 import wabot.web.AdminAccess;
@@ -48,10 +50,12 @@ public final class Wabot implements AutoCloseable {
     private final Poller poller;
     private final Javalin server;
     private final ExecutorService workers;
+    private final Housekeeping housekeeping;
 
-    private Wabot(Database db, Poller poller, Javalin server, ExecutorService workers) {
+    private Wabot(Database db, Poller poller, Housekeeping housekeeping, Javalin server, ExecutorService workers) {
         this.db = db;
         this.poller = poller;
+        this.housekeeping = housekeeping;
         this.server = server;
         this.workers = workers;
     }
@@ -92,6 +96,12 @@ public final class Wabot implements AutoCloseable {
                 config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), clock);
         var dispatcher = new Dispatcher(conversations, turns, sender, worker);
         var intake = new Intake(db, inbox, outbox, dispatcher, clock);
+        if (db.isSqlite()) {
+            int released = db.write(h -> submissions.releaseClaims(h, clock.instant()));
+            if (released > 0) {
+                log.info("[STARTUP] {} submissions were pending at the last stop; posting them again", released);
+            }
+        }
         var poller = new Poller(db, inbox, dispatcher, sender, worker);
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -134,7 +144,10 @@ public final class Wabot implements AutoCloseable {
             log.warn("[STARTUP] EXTERNAL_API_URL is not set: completed conversations are stored and ended, not posted");
         }
         poller.start(config.pollInterval());
-        return new Wabot(db, poller, server, workers);
+        var housekeeping = new Housekeeping(db, new Retention(), config.sessionTtl(),
+                Duration.ofDays(config.retentionDays()), clock);
+        housekeeping.start(Duration.ofHours(1));
+        return new Wabot(db, poller, housekeeping, server, workers);
     }
 
     public int port() {
@@ -144,6 +157,7 @@ public final class Wabot implements AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        housekeeping.close();
         server.stop();
         workers.shutdownNow();
         db.close();

@@ -23,6 +23,15 @@ public final class SubmissionStore {
                 .bind("payload", payload).bind("now", now.toEpochMilli()).execute();
     }
 
+    /**
+     * Makes every pending submission due now. Only for a single instance at startup (SQLite): the claims it
+     * clears belonged to a process that no longer runs.
+     */
+    public int releaseClaims(Handle h, Instant now) {
+        return h.createUpdate("UPDATE submissions SET next_attempt_at = :now WHERE status = 'pending'")
+                .bind("now", now.toEpochMilli()).execute();
+    }
+
     public List<Row> due(Handle h, Instant now, int limit) {
         return h.createQuery("""
                         SELECT id, user_key, payload, attempts FROM submissions

@@ -1,0 +1,70 @@
+package wabot.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wabot.store.Database;
+import wabot.store.Retention;
+
+/** Periodically expires idle sessions' working state and deletes records past the retention period. */
+public final class Housekeeping implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        var thread = new Thread(r, "wabot-housekeeping");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Database db;
+    private final Retention retention;
+    private final Duration sessionTtl;
+    private final Duration keep;
+    private final Clock clock;
+
+    public Housekeeping(Database db, Retention retention, Duration sessionTtl, Duration keep, Clock clock) {
+        this.db = db;
+        this.retention = retention;
+        this.sessionTtl = sessionTtl;
+        this.keep = keep;
+        this.clock = clock;
+    }
+
+    public void start(Duration every) {
+        timer.scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One full pass; returns the number of rows deleted or cleared. */
+    public int runOnce() {
+        try {
+            var now = clock.instant();
+            var idle = now.minus(sessionTtl);
+            var old = now.minus(keep);
+            int total = 0;
+            int step;
+            do {
+                step = db.write(h -> retention.dropEndedSessions(h, idle));
+                total += step;
+            } while (step == Retention.BATCH);
+            total += db.write(h -> retention.clearExpiredWork(h, idle));
+            do {
+                step = db.write(h -> retention.purge(h, old));
+                total += step;
+            } while (step > 0);
+            if (total > 0) {
+                log.info("[CLEANUP] removed or cleared {} rows", total);
+            }
+            return total;
+        } catch (RuntimeException e) {
+            log.error("[CLEANUP] failed: {}", e.toString());
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
