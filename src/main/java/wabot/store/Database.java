@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -16,18 +15,20 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The connection pool, the schema and the one way to write: {@link #write}. SQLite allows one writer at a
- * time, so on SQLite writers queue on a lock in the process instead of spinning on SQLITE_BUSY.
+ * time, so on SQLite all writes go through one thread that commits them in groups, instead of spinning on
+ * SQLITE_BUSY.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final boolean sqlite;
-    private final ReentrantLock writer = new ReentrantLock(true);
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource pool, boolean sqlite) {
         this.pool = pool;
         this.sqlite = sqlite;
         this.jdbi = Jdbi.create(pool);
+        this.groupCommit = sqlite ? new GroupCommit(jdbi) : null;
     }
 
     /** Opens the database at a JDBC URL, creating SQLite's folder, and migrates it to the current schema. */
@@ -90,17 +91,12 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** Runs {@code work} in one transaction. */
+    /**
+     * Runs {@code work} atomically and returns once it is committed. On SQLite it may share its transaction
+     * with other writers' work (see {@link GroupCommit}), so it must not start another write.
+     */
     public <R, X extends Exception> R write(HandleCallback<R, X> work) throws X {
-        if (!sqlite) {
-            return jdbi.inTransaction(work);
-        }
-        writer.lock();
-        try {
-            return jdbi.inTransaction(work);
-        } finally {
-            writer.unlock();
-        }
+        return sqlite ? groupCommit.write(work) : jdbi.inTransaction(work);
     }
 
     /** Reads outside any write lock. */
@@ -110,6 +106,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         pool.close();
     }
 
