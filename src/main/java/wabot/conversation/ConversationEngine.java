@@ -81,7 +81,10 @@ public final class ConversationEngine {
             case PROCESSING_API:
                 return Decision.of(session.touched(now), texts.pleaseWait());
             default:
-                return onAnswer(session, message, now);
+                // A flow edited between restarts can leave a session past its last question: start it over.
+                return session.currentQuestion(flow) == null
+                        ? start(session, message, now, texts.restarted())
+                        : onAnswer(session, message, now);
         }
     }
 
