@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.store.Database;
@@ -16,8 +17,8 @@ import wabot.whatsapp.Messenger;
 
 /**
  * Delivers the outbox to WhatsApp in order per person. Transient failures hold the person's queue back and
- * retry with backoff; a pair rate limit (131056) holds back only that person; permanent errors are recorded on
- * the row and never retried.
+ * retry with backoff; the number's throughput limit (130429) also pauses all sending briefly; a pair rate limit
+ * (131056) holds back only that person; permanent errors are recorded on the row and never retried.
  */
 public final class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -33,6 +34,8 @@ public final class OutboxSender {
     private final Clock clock;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean tokenAlarm = new AtomicBoolean();
+    /** Epoch millis before which nobody is sent anything: Meta said the whole number is over its throughput. */
+    private final AtomicLong pausedUntil = new AtomicLong();
 
     public OutboxSender(Database db, OutboxStore outbox, Messenger messenger, RateLimiter rate, Lanes lanes,
                         Backoff backoff, Clock clock) {
@@ -75,6 +78,7 @@ public final class OutboxSender {
 
     /** Returns false when the row must be retried later, which holds back the rest of the person's queue. */
     private boolean send(OutboxStore.Row row) {
+        waitOutGlobalPause();
         rate.acquirePermission();
         try {
             var wamid = messenger.send(row.recipient(), row.body());
@@ -100,6 +104,10 @@ public final class OutboxSender {
                 var wait = Duration.ofSeconds((long) Math.pow(4, Math.min(row.attempts(), 6)));
                 return retry(row, e.code(), e.detail(), e.retryAfter() != null ? e.retryAfter() : wait);
             case RETRY:
+                if (e.code() == GraphError.THROUGHPUT_LIMIT) {
+                    var pause = e.retryAfter() != null ? e.retryAfter() : backoff.after(row.attempts());
+                    pausedUntil.accumulateAndGet(clock.millis() + pause.toMillis(), Math::max);
+                }
                 return retry(row, e.code(), e.detail(),
                         e.retryAfter() != null ? e.retryAfter() : backoff.after(row.attempts()));
             default:
@@ -113,6 +121,17 @@ public final class OutboxSender {
                     return null;
                 });
                 return true;
+        }
+    }
+
+    private void waitOutGlobalPause() {
+        long wait = pausedUntil.get() - clock.millis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

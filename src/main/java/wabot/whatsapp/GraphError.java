@@ -9,6 +9,7 @@ import java.util.Set;
  */
 public final class GraphError extends Exception {
     public static final int PAIR_RATE_LIMIT = 131056;
+    public static final int THROUGHPUT_LIMIT = 130429;
     public static final int TOKEN_INVALID = 190;
     private static final Set<Integer> TRANSIENT = Set.of(1, 2, 4, 80007, 130429, 131000, 131016, 131048, 131057);
 
