@@ -81,7 +81,7 @@ public final class OutboxSender {
         waitOutGlobalPause();
         rate.acquirePermission();
         try {
-            var wamid = messenger.send(row.recipient(), row.body());
+            var wamid = messenger.send(row.recipient(), row.body(), "outbox-" + row.id());
             db.write(h -> {
                 outbox.markSent(h, row.id(), wamid, clock.instant());
                 return null;

@@ -9,7 +9,7 @@ public final class DryRunMessenger implements Messenger {
     private static final Logger log = LoggerFactory.getLogger(DryRunMessenger.class);
 
     @Override
-    public String send(String recipient, String text) {
+    public String send(String recipient, String text, String reference) {
         log.info("[SEND] dry-run to={} text={}", recipient, text.replace("\n", "\\n"));
         return "dryrun." + UUID.randomUUID();
     }

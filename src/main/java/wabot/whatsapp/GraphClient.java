@@ -29,12 +29,12 @@ public final class GraphClient implements Messenger {
     }
 
     @Override
-    public String send(String recipient, String text) throws GraphError, IOException {
+    public String send(String recipient, String text, String reference) throws GraphError, IOException {
         var request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(recipient, text))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(recipient, text, reference))))
                 .build();
         HttpResponse<byte[]> response;
         try {
@@ -55,7 +55,7 @@ public final class GraphClient implements Messenger {
         throw new GraphError(response.statusCode(), error.path("code").asInt(0), detail, retryAfter(response));
     }
 
-    private ObjectNode body(String recipient, String text) {
+    private ObjectNode body(String recipient, String text, String reference) {
         var body = json.createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual");
@@ -67,6 +67,9 @@ public final class GraphClient implements Messenger {
         }
         body.put("type", "text");
         body.putObject("text").put("preview_url", false).put("body", text);
+        if (reference != null) {
+            body.put("biz_opaque_callback_data", reference);
+        }
         return body;
     }
 

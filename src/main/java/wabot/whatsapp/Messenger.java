@@ -7,11 +7,12 @@ public interface Messenger {
 
     /**
      * @param recipient a {@code wa_id} (digits) or a BSUID
+     * @param reference wabot's own id for the message; Meta echoes it in status webhooks
      * @return the wamid Meta assigned, which later status webhooks refer to
      * @throws GraphError  Meta answered with an error
      * @throws IOException Meta could not be reached or did not answer in time
      */
-    String send(String recipient, String text) throws GraphError, IOException;
+    String send(String recipient, String text, String reference) throws GraphError, IOException;
 
     /** True when messages are only logged and stored, never sent. */
     default boolean dryRun() {
