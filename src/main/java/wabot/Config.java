@@ -128,13 +128,17 @@ public record Config(
             var value = text(name, fallback).toLowerCase(Locale.ROOT);
             var matcher = SHORT_DURATION.matcher(value);
             if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                switch (matcher.group(2)) {
-                    case "ms": return positive(name, value, Duration.ofMillis(amount));
-                    case "s": return positive(name, value, Duration.ofSeconds(amount));
-                    case "m": return positive(name, value, Duration.ofMinutes(amount));
-                    case "h": return positive(name, value, Duration.ofHours(amount));
-                    default: return positive(name, value, Duration.ofDays(amount));
+                try {
+                    long amount = Long.parseLong(matcher.group(1));
+                    switch (matcher.group(2)) {
+                        case "ms": return positive(name, value, Duration.ofMillis(amount));
+                        case "s": return positive(name, value, Duration.ofSeconds(amount));
+                        case "m": return positive(name, value, Duration.ofMinutes(amount));
+                        case "h": return positive(name, value, Duration.ofHours(amount));
+                        default: return positive(name, value, Duration.ofDays(amount));
+                    }
+                } catch (NumberFormatException | ArithmeticException tooLarge) {
+                    throw new ConfigException(name, "is too long a duration, got '" + value + "'");
                 }
             }
             try {

@@ -57,17 +57,18 @@ public final class ConversationEngine {
                     ? Decision.of(session, texts.flood())
                     : Decision.of(session);
         }
+        // Expiry comes first: any message, even one that cannot be an answer, must not revive a stale conversation.
+        boolean active = session.state() != SessionState.CONVERSATION_ENDED;
+        if (active && session.updatedAt() != null
+                && session.updatedAt().plus(policy.sessionTtl()).isBefore(now)) {
+            return start(session, message, now, texts.expired());
+        }
         if (message.kind() == MessageKind.UNSUPPORTED) {
             var question = session.currentQuestion(flow);
             return Decision.of(session.touched(now),
                     question == null ? texts.textOnly() : texts.textOnly() + "\n\n" + ask(question));
         }
         var command = message.kind() == MessageKind.TEXT ? normalized(message.text()) : "";
-        boolean active = session.state() != SessionState.CONVERSATION_ENDED;
-        if (active && session.updatedAt() != null
-                && session.updatedAt().plus(policy.sessionTtl()).isBefore(now)) {
-            return start(session, message, now, texts.expired());
-        }
         if (RESTART.contains(command)) {
             return start(session, message, now, texts.restarted());
         }

@@ -153,7 +153,11 @@ public final class OutboxStore {
                     end--;
                 }
             }
-            parts.add(text.substring(start, end).strip());
+            var part = text.substring(start, end).strip();
+            if (!part.isEmpty()) {
+                // Whitespace left over after a cut would be an empty message, which Graph refuses.
+                parts.add(part);
+            }
             start = end;
         }
         return parts;
