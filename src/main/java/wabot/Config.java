@@ -18,6 +18,7 @@ public record Config(
         double sendRatePerSecond, Duration externalApiTimeout, int externalApiMaxAttempts, int maxAnswerChars,
         int userMaxMessagesPerMinute, Duration sessionTtl, int retentionDays, Duration pollInterval) {
 
+    private static final Duration LONGEST = Duration.ofDays(36_500);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     public static Config from(Map<String, String> env) {
@@ -59,9 +60,14 @@ public record Config(
     public String toString() {
         return "Config[port=" + port + ", database=" + databaseUrl.replaceAll("password=[^&]*", "password=***")
                 + ", flow=" + (flowFile == null ? "bundled" : flowFile) + ", graph=" + graphApiBaseUrl + "/"
-                + graphApiVersion + ", dryRun=" + dryRun() + ", externalApi=" + externalApiUrl
+                + graphApiVersion + ", dryRun=" + dryRun() + ", externalApi=" + withoutCredentials(externalApiUrl)
                 + ", signatures=" + (appSecret != null) + ", adminToken=" + (adminToken != null ? "set" : "unset")
                 + ", sendRate=" + sendRatePerSecond + "/s, sessionTtl=" + sessionTtl + "]";
+    }
+
+    private static String withoutCredentials(URI url) {
+        return url == null || url.getUserInfo() == null ? String.valueOf(url)
+                : url.toString().replace(url.getRawUserInfo() + "@", "***@");
     }
 
     /** Parses single values, each failure naming its variable. */
@@ -151,6 +157,9 @@ public record Config(
         private static Duration positive(String name, String value, Duration duration) {
             if (duration.isNegative() || duration.isZero()) {
                 throw new ConfigException(name, "must be longer than zero, got '" + value + "'");
+            }
+            if (duration.compareTo(LONGEST) > 0) {
+                throw new ConfigException(name, "must be at most 100 years, got '" + value + "'");
             }
             return duration;
         }

@@ -67,6 +67,8 @@ class ConfigTest {
             "SESSION_TTL, 0s",
             "SESSION_TTL, 99999999999999999999h",
             "SESSION_TTL, 9999999999999999d",
+            "SESSION_TTL, 106751991167300d",
+            "RETENTION_DAYS, 3",
             "EXTERNAL_API_TIMEOUT, -PT1S",
             "EXTERNAL_API_URL, ftp://x",
             "EXTERNAL_API_URL, not a url",
@@ -95,10 +97,11 @@ class ConfigTest {
         var adminToken = "admin-token-value-7";
         var config = Config.from(Map.of("WHATSAPP_TOKEN", token, "PHONE_NUMBER_ID", "123",
                 "APP_SECRET", appSecret, "ADMIN_TOKEN", adminToken, "VERIFY_TOKEN", "verify-value-9",
-                "DATABASE_URL", "jdbc:postgresql://db/wabot?user=w&password=db-password-1"));
+                "DATABASE_URL", "jdbc:postgresql://db/wabot?user=w&password=db-password-1",
+                "EXTERNAL_API_URL", "https://svc:api-password-3@api.example.com/hook"));
 
         assertThat(config.toString())
-                .doesNotContain(token, appSecret, adminToken, "verify-value-9", "db-password-1")
+                .doesNotContain(token, appSecret, adminToken, "verify-value-9", "db-password-1", "api-password-3")
                 .contains("port=8000", "adminToken=set", "signatures=true");
     }
 }

@@ -146,7 +146,7 @@ public final class OutboxStore {
         while (start < text.length()) {
             int end = Math.min(text.length(), start + MAX_TEXT);
             if (end < text.length()) {
-                int space = text.lastIndexOf(' ', end);
+                int space = Math.max(text.lastIndexOf(' ', end), text.lastIndexOf('\n', end));
                 if (space > start + MAX_TEXT / 2) {
                     end = space;
                 } else if (Character.isLowSurrogate(text.charAt(end))) {
