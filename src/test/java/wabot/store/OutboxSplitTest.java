@@ -98,4 +98,14 @@ class OutboxSplitTest {
         assertThat(parts).as("%d parts", parts.size()).hasSize(1).noneMatch(String::isBlank);
         assertThat(parts.get(0)).isEqualTo("a".repeat(MAX_TEXT - 1));
     }
+
+    @Test
+    void textBrokenOnlyByNewlinesIsCutAtANewlineNotMidWord() {
+        var text = IntStream.range(0, 2000).mapToObj(i -> "line" + i).collect(Collectors.joining("\n"));
+
+        var parts = OutboxStore.split(text);
+
+        assertThat(parts).hasSizeGreaterThan(1);
+        assertThat(words(String.join("\n", parts))).isEqualTo(words(text));
+    }
 }
