@@ -23,6 +23,8 @@ public final class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 32;
     private static final int MAX_ATTEMPTS = 15;
+    /** How long a send may take before another sender may take the row over; well above the Graph timeout. */
+    private static final Duration CLAIM = Duration.ofMinutes(1);
 
     private final Database db;
     private final OutboxStore outbox;
@@ -76,6 +78,10 @@ public final class OutboxSender {
     /** Returns false when the row must be retried later, which holds back the rest of the person's queue. */
     private boolean send(OutboxStore.Row row) {
         rate.acquirePermission();
+        var now = clock.instant();
+        if (!db.write(h -> outbox.claim(h, row.id(), now, now.plus(CLAIM)))) {
+            return false; // another instance is sending it, or already has: it drains the rest in order
+        }
         try {
             var wamid = messenger.send(row.recipient(), row.body());
             db.write(h -> {
