@@ -24,6 +24,8 @@ public final class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 32;
     private static final int MAX_ATTEMPTS = 15;
+    /** How long a send may take before another sender may take the row over; well above the Graph timeout. */
+    private static final Duration CLAIM = Duration.ofMinutes(1);
 
     private final Database db;
     private final OutboxStore outbox;
@@ -80,6 +82,10 @@ public final class OutboxSender {
     private boolean send(OutboxStore.Row row) {
         waitOutGlobalPause();
         rate.acquirePermission();
+        var now = clock.instant();
+        if (!db.write(h -> outbox.claim(h, row.id(), now, now.plus(CLAIM)))) {
+            return false; // another instance is sending it, or already has: it drains the rest in order
+        }
         try {
             var wamid = messenger.send(row.recipient(), row.body(), "outbox-" + row.id());
             db.write(h -> {

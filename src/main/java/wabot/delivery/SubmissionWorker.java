@@ -65,8 +65,8 @@ public final class SubmissionWorker {
         try {
             while (again.getAndSet(false)) {
                 for (var row : db.read(h -> submissions.due(h, clock.instant(), 64))) {
-                    boolean claimed = db.write(h -> submissions.postpone(h, row.id(), row.attempts() + 1,
-                            clock.instant().plus(lease), "in flight"));
+                    var now = clock.instant();
+                    boolean claimed = db.write(h -> submissions.claim(h, row.id(), row.attempts(), now, now.plus(lease)));
                     if (claimed) {
                         executor.execute(() -> post(row));
                     }

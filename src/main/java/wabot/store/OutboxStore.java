@@ -70,6 +70,22 @@ public final class OutboxStore {
         return ready;
     }
 
+    /**
+     * Takes a due reply for one send, holding it until {@code until} so that no other sender, in this process or
+     * another, sends it meanwhile. It succeeds only if the row is still pending, due, and the first of its
+     * person's pending replies, so of several senders that read the same row exactly one wins. If the sender
+     * dies mid-send, the reply falls due again when the hold ends.
+     */
+    public boolean claim(Handle h, long id, Instant now, Instant until) {
+        return h.createUpdate("""
+                        UPDATE outbox SET next_attempt_at = :until
+                        WHERE id = :id AND status = 'pending' AND next_attempt_at <= :now
+                          AND NOT EXISTS (SELECT 1 FROM outbox p
+                                          WHERE p.user_key = outbox.user_key AND p.status = 'pending' AND p.id < outbox.id)""")
+                .bind("id", id).bind("now", now.toEpochMilli()).bind("until", until.toEpochMilli())
+                .execute() == 1;
+    }
+
     public void markSent(Handle h, long id, String wamid, Instant now) {
         h.createUpdate("""
                         UPDATE outbox SET status = 'sent', wamid = :wamid, sent_at = :now, attempts = attempts + 1,

@@ -42,7 +42,21 @@ public final class SubmissionStore {
                 .list();
     }
 
-    /** Holds a submission back until {@code at}; also how a worker claims it while the call is in flight. */
+    /**
+     * Takes a due submission for one call, holding it until {@code until} so that no other worker, in this process
+     * or another, posts it meanwhile. It succeeds only if the row is still pending, due, and at the
+     * {@code seenAttempts} the caller read, so of several workers that read the same row exactly one wins.
+     */
+    public boolean claim(Handle h, String id, int seenAttempts, Instant now, Instant until) {
+        return h.createUpdate("""
+                        UPDATE submissions SET attempts = attempts + 1, next_attempt_at = :until, error = 'in flight'
+                        WHERE id = :id AND status = 'pending' AND attempts = :seen AND next_attempt_at <= :now""")
+                .bind("id", id).bind("seen", seenAttempts).bind("now", now.toEpochMilli())
+                .bind("until", until.toEpochMilli())
+                .execute() == 1;
+    }
+
+    /** Holds a submission back until {@code at}, after a failed call, to retry it then. */
     public boolean postpone(Handle h, String id, int attempts, Instant at, String error) {
         return h.createUpdate("""
                         UPDATE submissions SET attempts = :attempts, next_attempt_at = :at, error = :error
