@@ -49,6 +49,10 @@ public record Config(
         if (!config.databaseUrl.startsWith("jdbc:sqlite:") && !config.databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("DATABASE_URL", "must start with jdbc:sqlite: or jdbc:postgresql:");
         }
+        if (config.databaseUrl.toLowerCase(Locale.ROOT).contains("rewritebatchedinserts=true")) {
+            // The rewrite merges batched inserts and reports no per-row counts, which the inbox's dedupe needs.
+            throw new ConfigException("DATABASE_URL", "must not set reWriteBatchedInserts=true");
+        }
         return config;
     }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.conversation.ConversationEngine;
@@ -156,9 +157,16 @@ public final class Wabot implements AutoCloseable {
 
     @Override
     public void close() {
+        // Intake first, so nothing new arrives; then the background work; the database last.
+        server.stop();
         poller.close();
         housekeeping.close();
-        server.stop();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
         db.close();
     }

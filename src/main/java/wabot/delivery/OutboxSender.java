@@ -83,7 +83,9 @@ public final class OutboxSender {
         waitOutGlobalPause();
         rate.acquirePermission();
         var now = clock.instant();
-        if (!db.write(h -> outbox.claim(h, row.id(), now, now.plus(CLAIM)))) {
+        // Several instances share PostgreSQL and must claim a row before sending it. SQLite has one process,
+        // whose per-person lane already makes it the only sender, so the extra write is skipped there.
+        if (!db.isSqlite() && !db.write(h -> outbox.claim(h, row.id(), now, now.plus(CLAIM)))) {
             return false; // another instance is sending it, or already has: it drains the rest in order
         }
         try {

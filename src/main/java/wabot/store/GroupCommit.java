@@ -103,8 +103,8 @@ final class GroupCommit implements AutoCloseable {
                     h.releaseSavepoint("work");
                     done.add(work);
                 } catch (Exception | Error e) {
+                    // Rolling back to a savepoint keeps it open in SQLite; the commit below releases it.
                     h.rollbackToSavepoint("work");
-                    h.releaseSavepoint("work");
                     work.result.completeExceptionally(e);
                 }
             }

@@ -20,19 +20,19 @@ public final class SessionStore {
     private final ObjectMapper json = new ObjectMapper();
 
     public Optional<Session> load(Handle h, String userKey) {
-        var answers = h.createQuery("""
-                        SELECT a.question_id, a.value, a.choice_id, a.answered_at
-                        FROM answers a JOIN sessions s ON s.conversation_id = a.conversation_id
-                        WHERE s.user_key = :user AND s.state <> 'CONVERSATION_ENDED'
-                        ORDER BY a.id""")
-                .bind("user", userKey)
-                .map((rs, ctx) -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4))))
-                .list();
         return h.createQuery("SELECT * FROM sessions WHERE user_key = :user")
                 .bind("user", userKey)
-                .map((rs, ctx) -> session(rs, answers))
-                .findOne();
+                .map((rs, ctx) -> session(rs, List.of()))
+                .findOne()
+                .map(session -> session.state() == SessionState.CONVERSATION_ENDED || session.conversationId() == null
+                        ? session
+                        : withAnswers(session, answers(h, session.conversationId())));
+    }
+
+    private static Session withAnswers(Session s, List<Answer> answers) {
+        return new Session(s.userKey(), s.waId(), s.userId(), s.state(), s.conversationId(), s.startedAt(),
+                s.updatedAt(), s.extraQuestions(), s.position(), answers, s.submissions(), s.floodWindow(),
+                s.floodCount(), s.version());
     }
 
     /** Stores {@code next} if the stored version is still {@code next.version()}, and appends {@code recorded}. */
