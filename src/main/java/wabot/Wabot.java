@@ -65,9 +65,10 @@ public final class Wabot implements AutoCloseable {
         var clock = Clock.systemUTC();
         var db = Database.open(config.databaseUrl());
         var workers = Threads.workers();
+        // The client keeps its default executor: workers block in send(), and on Java 17 (a bounded pool) a client
+        // completing its responses on that same pool deadlocks as soon as every worker waits on a send.
         var http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .executor(workers)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
 
@@ -114,7 +115,9 @@ public final class Wabot implements AutoCloseable {
 
         var server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.http.maxRequestSize = 1024 * 1024;
+            // Meta batches up to 1000 updates and 3 MB in one webhook POST; a smaller limit answers 413 to
+            // genuine deliveries, which Meta then retries for days and finally drops.
+            c.http.maxRequestSize = 4L * 1024 * 1024;
             c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
             c.routes.get("/webhook", webhook::verify);
             c.routes.get("/", webhook::verify);
