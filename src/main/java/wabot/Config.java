@@ -16,7 +16,8 @@ public record Config(
         String whatsappToken, String phoneNumberId, String verifyToken, String graphApiVersion, URI graphApiBaseUrl,
         URI externalApiUrl, String appSecret, String adminToken, int port, String databaseUrl, Path flowFile,
         double sendRatePerSecond, Duration externalApiTimeout, int externalApiMaxAttempts, int maxAnswerChars,
-        int userMaxMessagesPerMinute, Duration sessionTtl, int retentionDays, Duration pollInterval) {
+        int userMaxMessagesPerMinute, Duration sessionTtl, int retentionDays, Duration pollInterval,
+        int webhookMaxBytes) {
 
     private static final Duration LONGEST = Duration.ofDays(36_500);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -42,7 +43,8 @@ public record Config(
                 read.integer("USER_MAX_MESSAGES_PER_MINUTE", 30, 1, 100_000),
                 read.duration("SESSION_TTL", "24h"),
                 read.integer("RETENTION_DAYS", 90, 7, 36_500),
-                read.duration("POLL_INTERVAL", "1s"));
+                read.duration("POLL_INTERVAL", "1s"),
+                read.integer("WEBHOOK_MAX_BYTES", 3 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024));
         if (config.whatsappToken != null && config.phoneNumberId == null) {
             throw new ConfigException("PHONE_NUMBER_ID", "is required when WHATSAPP_TOKEN is set");
         }

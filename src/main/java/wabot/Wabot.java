@@ -115,9 +115,8 @@ public final class Wabot implements AutoCloseable {
 
         var server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            // Meta batches up to 1000 updates and 3 MB in one webhook POST; a smaller limit answers 413 to
-            // genuine deliveries, which Meta then retries for days and finally drops.
-            c.http.maxRequestSize = 4L * 1024 * 1024;
+            // Meta sends up to 1000 updates and 3 MB in one POST: the default limit admits every genuine batch.
+            c.http.maxRequestSize = config.webhookMaxBytes();
             c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
             c.routes.get("/webhook", webhook::verify);
             c.routes.get("/", webhook::verify);
