@@ -2,9 +2,6 @@ package wabot.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.store.Database;
@@ -13,11 +10,7 @@ import wabot.store.Retention;
 /** Periodically expires idle sessions' working state and deletes records past the retention period. */
 public final class Housekeeping implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "wabot-housekeeping");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Periodic timer = new Periodic("wabot-housekeeping");
     private final Database db;
     private final Retention retention;
     private final Duration sessionTtl;
@@ -33,7 +26,7 @@ public final class Housekeeping implements AutoCloseable {
     }
 
     public void start(Duration every) {
-        timer.scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.every(every, every, this::runOnce);
     }
 
     /** One full pass; returns the number of rows deleted or cleared. */
@@ -65,11 +58,6 @@ public final class Housekeeping implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

@@ -1,9 +1,6 @@
 package wabot.delivery;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.store.Database;
@@ -15,11 +12,7 @@ import wabot.store.InboxStore;
  */
 public final class Poller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "wabot-poller");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Periodic timer = new Periodic("wabot-poller");
     private final Database db;
     private final InboxStore inbox;
     private final Dispatcher dispatcher;
@@ -35,7 +28,7 @@ public final class Poller implements AutoCloseable {
     }
 
     public void start(Duration every) {
-        timer.scheduleWithFixedDelay(this::pollOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.every(Duration.ZERO, every, this::pollOnce);
     }
 
     public void pollOnce() {
@@ -50,11 +43,6 @@ public final class Poller implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

@@ -1,0 +1,33 @@
+package wabot.delivery;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a task at a fixed delay on its own named daemon thread, and waits for it to finish when closed. */
+final class Periodic implements AutoCloseable {
+    private final ScheduledExecutorService timer;
+
+    Periodic(String name) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void every(Duration first, Duration delay, Runnable task) {
+        timer.scheduleWithFixedDelay(task, first.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
