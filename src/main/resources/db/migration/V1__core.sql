@@ -1,7 +1,8 @@
+-- One schema for both databases; the row_id placeholder is the dialect's auto-increment key (store.Database).
 -- Times are epoch milliseconds: one portable type, cheap to compare and index.
 
 CREATE TABLE inbox (
-    id              INTEGER PRIMARY KEY,
+    id              ${row_id},
     message_id      TEXT    NOT NULL UNIQUE,   -- Meta's wamid: the dedupe key, Meta redelivers for days
     user_key        TEXT    NOT NULL,
     wa_id           TEXT,
@@ -39,7 +40,7 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_updated ON sessions (updated_at);
 
 CREATE TABLE answers (
-    id              INTEGER PRIMARY KEY,
+    id              ${row_id},
     user_key        TEXT    NOT NULL,
     conversation_id TEXT    NOT NULL,
     question_id     TEXT    NOT NULL,
@@ -50,7 +51,7 @@ CREATE TABLE answers (
 CREATE INDEX answers_conversation ON answers (conversation_id, id);
 
 CREATE TABLE outbox (
-    id              INTEGER PRIMARY KEY,
+    id              ${row_id},
     user_key        TEXT    NOT NULL,
     recipient       TEXT    NOT NULL,
     conversation_id TEXT,
