@@ -81,7 +81,7 @@ public final class InboxStore {
     public List<Map<String, Object>> recent(Handle h, String userKey, int limit) {
         var rows = h.createQuery("""
                         SELECT id, message_id, type, body, choice_id, sent_at, received_at, status, conversation_id
-                        FROM inbox WHERE user_key = :user ORDER BY id DESC LIMIT :limit""")
+                        FROM inbox WHERE user_key = :user ORDER BY received_at DESC, id DESC LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("limit", limit)
                 .mapToMap()

@@ -41,7 +41,7 @@ public final class OutboxStore {
                         WHERE o.status = 'pending' AND o.next_attempt_at <= :now
                           AND NOT EXISTS (SELECT 1 FROM outbox p
                                           WHERE p.user_key = o.user_key AND p.status = 'pending' AND p.id < o.id)
-                        ORDER BY o.id LIMIT :limit""")
+                        LIMIT :limit""")
                 .bind("now", now.toEpochMilli())
                 .bind("limit", limit)
                 .mapTo(String.class)
@@ -144,7 +144,7 @@ public final class OutboxStore {
         var rows = new ArrayList<>(h.createQuery("""
                         SELECT id, body, status, attempts, wamid, delivery, error_code, error_detail, created_at,
                             sent_at, conversation_id
-                        FROM outbox WHERE user_key = :user ORDER BY id DESC LIMIT :limit""")
+                        FROM outbox WHERE user_key = :user ORDER BY created_at DESC, id DESC LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("limit", limit)
                 .mapToMap()

@@ -19,7 +19,8 @@ CREATE TABLE inbox (
     processed_at    BIGINT
 );
 CREATE INDEX inbox_pending ON inbox (user_key, id) WHERE status = 'pending';
-CREATE INDEX inbox_user ON inbox (user_key, id);
+-- Ordered by time, not id, so that the pending-work lookups by (user_key, id) take the partial indexes.
+CREATE INDEX inbox_user ON inbox (user_key, received_at);
 CREATE INDEX inbox_received ON inbox (received_at);
 
 CREATE TABLE sessions (
@@ -69,7 +70,7 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox (user_key, id) WHERE status = 'pending';
 CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'pending';
 CREATE UNIQUE INDEX outbox_wamid ON outbox (wamid);
-CREATE INDEX outbox_user ON outbox (user_key, id);
+CREATE INDEX outbox_user ON outbox (user_key, created_at);
 
 CREATE TABLE submissions (
     id              TEXT    PRIMARY KEY,       -- also the Idempotency-Key
