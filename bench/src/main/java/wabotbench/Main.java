@@ -42,7 +42,7 @@ public final class Main {
         Double rate;
         int batch = 1;
         int openUsers;
-        double warmup = 5;
+        double warmup = 10;
         double duration = 15;
         double timeout = 10;
         double drain = 30;
@@ -61,6 +61,7 @@ public final class Main {
         String file;
         int top = 25;
         double quietWait;
+        int jdkMajor;
     }
 
     public static void main(String[] args) throws Exception {
@@ -178,6 +179,11 @@ public final class Main {
         }
         var java = Target.java(o.java);
         var jdk = o.url == null ? Target.version(java) : "target at " + o.url;
+        try {
+            o.jdkMajor = Integer.parseInt(jdk.replaceAll("(?s).*version \"(\\d+).*", "$1"));
+        } catch (NumberFormatException unknown) {
+            o.jdkMajor = 0;
+        }
         var jar = o.jar != null ? o.jar : Path.of("..", "target", "wabot.jar");
         if (o.url == null && !Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build wabot first (bench/run.sh does)");
@@ -277,8 +283,13 @@ public final class Main {
             sleepWatching(closed, (long) (o.warmup * 1e9));
             var jfrFile = outDir.resolve(fileName + ".jfr").toAbsolutePath();
             if (o.jfr && target.pid > 0 && target.jcmd != null) {
-                var started = Proc.jcmd(target.jcmd, target.pid, "JFR.start", "name=bench",
-                        "settings=" + o.jfrSettings, "filename=" + jfrFile);
+                var args = new ArrayList<>(List.of("JFR.start", "name=bench", "settings=" + o.jfrSettings,
+                        "filename=" + jfrFile));
+                if (o.jdkMajor >= 25) {
+                    // JDK 25's CPU-time sampler sees native code too (SQLite runs there), unlike jdk.ExecutionSample.
+                    args.addAll(List.of("jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=5ms"));
+                }
+                var started = Proc.jcmd(target.jcmd, target.pid, args.toArray(String[]::new));
                 if (!started.contains("Started recording")) {
                     System.out.println("  JFR.start said: " + started.strip());
                 }
@@ -338,6 +349,11 @@ public final class Main {
             result.put("graph_calls", fakes.graphCalls.get()).put("api_calls", fakes.apiCalls.get())
                     .put("bad_graph_calls", fakes.badCalls.get());
             var resources = sampler.result();
+            // CPU per message: the figure that a busy neighbour skews least (it slows wabot down, not up).
+            double handled = closed != null ? result.num("turns_per_s") * secs : result.num("messages_per_s") * secs;
+            if (handled > 0 && !Double.isNaN(resources.num("wabot_cpu_s"))) {
+                resources.put("wabot_cpu_ms_per_message", resources.num("wabot_cpu_s") * 1000 / handled);
+            }
             if (heap != null) {
                 resources.put("wabot_heap_used_mb", heap[0]).put("wabot_heap_committed_mb", heap[1]);
             }
@@ -434,14 +450,17 @@ public final class Main {
         } catch (IOException ignored) {
             // keep unknown
         }
-        long memKb = Proc.statusKb(-1, "x");
+        long memKb = -1;
         try {
             memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                     .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(-1L);
         } catch (IOException ignored) {
             // keep -1
         }
-        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB RAM, %s %s", Runtime.getRuntime().availableProcessors(),
-                cpu, memKb / 1024.0 / 1024.0, System.getProperty("os.name"), System.getProperty("os.version"));
+        int nice = Proc.nice(ProcessHandle.current().pid());
+        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB RAM, %s %s, load %s%s",
+                Runtime.getRuntime().availableProcessors(), cpu, memKb / 1024.0 / 1024.0, System.getProperty("os.name"),
+                System.getProperty("os.version"), Proc.loadAverage().replaceAll("^(\\S+ \\S+ \\S+).*", "$1"),
+                nice != 0 ? ", bench and wabot at nice " + nice : "");
     }
 }

@@ -15,7 +15,7 @@ final class Proc {
     /** USER_HZ: /proc reports CPU in ticks of 1/100 s on Linux (getconf CLK_TCK). */
     static final double TICKS_PER_SECOND = 100.0;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    private static final Pattern HEAP_USED = Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K");
 
     private Proc() {}
 
@@ -47,6 +47,12 @@ final class Proc {
         } catch (IOException e) {
             return "?";
         }
+    }
+
+    /** The nice value of a process (0 unless BENCH_NICE raised it). */
+    static int nice(long pid) {
+        var fields = statFields(Path.of("/proc", Long.toString(pid), "stat"));
+        return fields == null ? 0 : Integer.parseInt(fields[16]);
     }
 
     /** A field of /proc/PID/status in kB (VmRSS, VmHWM); -1 when unreadable. */

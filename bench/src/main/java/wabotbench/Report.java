@@ -23,9 +23,9 @@ final class Report {
     }
 
     private static final String HEADER = String.format(Locale.ROOT,
-            "%-22s %9s %9s | %7s %7s %7s %7s | %7s %7s %7s | %5s %4s | %5s %5s %5s %6s %7s",
+            "%-22s %9s %9s | %7s %7s %7s %7s | %7s %7s %7s | %5s %4s | %5s %6s %5s %5s %6s %7s",
             "run", "msgs/s", "conv|rep/s", "turn50", "turn99", "turn999", "turnMax", "ack50", "ack99", "ack999",
-            "lost", "err", "wCPU", "tCPU", "other", "RSSmax", "heap");
+            "lost", "err", "wCPU", "ms/msg", "tCPU", "other", "RSSmax", "heap");
 
     static void line(PrintStream out, Json r) {
         out.println("  " + HEADER);
@@ -41,10 +41,11 @@ final class Report {
         var res = r.obj("resources");
         long lost = closed ? (long) r.num("lost_turns") : (long) (r.num("lost_replies") + r.num("lost_finals"));
         return String.format(Locale.ROOT,
-                "%-22s %9.0f %9.0f | %7.2f %7.2f %7.2f %7.1f | %7.2f %7.2f %7.2f | %5d %4d | %5.2f %5.2f %5.2f %6.0f %7s",
+                "%-22s %9.0f %9.0f | %7.2f %7.2f %7.2f %7.1f | %7.2f %7.2f %7.2f | %5d %4d | %5.2f %6.2f %5.2f %5.2f %6.0f %7s",
                 r.get("name"), msgs, second, turn.num("p50_ms"), turn.num("p99_ms"), turn.num("p999_ms"),
                 turn.num("max_ms"), ack.num("p50_ms"), ack.num("p99_ms"), ack.num("p999_ms"), lost,
-                (long) r.num("ack_errors"), res.num("wabot_cpu_cores"), res.num("tool_cpu_cores"),
+                (long) r.num("ack_errors"), res.num("wabot_cpu_cores"), res.num("wabot_cpu_ms_per_message"),
+                res.num("tool_cpu_cores"),
                 res.num("other_processes_cores"), res.num("wabot_rss_max_mb"),
                 Double.isNaN(res.num("wabot_heap_used_mb")) ? "-"
                         : String.format(Locale.ROOT, "%.0f/%.0f", res.num("wabot_heap_used_mb"), res.num("wabot_heap_committed_mb")));
@@ -62,7 +63,8 @@ final class Report {
                 closed = conversations/s, open = replies/s at the fake Graph API. turn = webhook POST start (open: its \
                 scheduled time) to the reply at the fake Graph API, ms; ack = webhook round trip (open: from the \
                 scheduled time), ms. lost = turns/replies that never came (open: + final messages owed); err = \
-                non-200 acks. wCPU/tCPU/other = CPU in cores of wabot / this tool / every other process on the machine \
+                non-200 acks. ms/msg = wabot CPU ms per \
+                turn (closed) or accepted message (open). wCPU/tCPU/other = CPU in cores of wabot / this tool / every other process on the machine \
                 (a busy neighbour skews all figures); RSSmax MB; heap = used/committed MB at the window's end.
                 """);
         if (!targets.isEmpty()) {
@@ -81,8 +83,8 @@ final class Report {
         sb.append("- wabot JVM: ").append(jdk).append('\n');
         sb.append("- machine: ").append(machine).append('\n');
         sb.append("- command: ").append(command).append("\n\n");
-        sb.append("| run | msgs/s | conv/s or replies/s | turn p50 | turn p99 | turn p99.9 | turn max | ack p50 | ack p99 | ack p99.9 | lost | non-200 | wabot CPU (cores) | tool CPU (cores) | other processes (cores) | RSS max MB | heap used/committed MB |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| run | msgs/s | conv/s or replies/s | turn p50 | turn p99 | turn p99.9 | turn max | ack p50 | ack p99 | ack p99.9 | lost | non-200 | wabot CPU (cores) | wabot CPU ms per message | tool CPU (cores) | other processes (cores) | RSS max MB | heap used/committed MB |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (var r : runs) {
             var cells = row(r).split("\\s*\\|\\s*|\\s+");
             sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
