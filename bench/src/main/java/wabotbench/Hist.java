@@ -28,11 +28,19 @@ final class Hist {
         return h.getTotalCount() == 0 ? Double.NaN : h.getMean() / 1000.0;
     }
 
-    /** p50, p90, p99, p99.9, max and mean, as a JSON object. */
+    /** p50, p90, p99, p99.9, max and mean, as a JSON object, from a consistent copy (recording may go on). */
     Json summary() {
+        var copy = h.copy();
+        long n = copy.getTotalCount();
         return Json.object()
-                .put("count", count())
-                .put("p50_ms", ms(50)).put("p90_ms", ms(90)).put("p99_ms", ms(99)).put("p999_ms", ms(99.9))
-                .put("max_ms", maxMs()).put("mean_ms", meanMs());
+                .put("count", n)
+                .put("p50_ms", at(copy, 50)).put("p90_ms", at(copy, 90)).put("p99_ms", at(copy, 99))
+                .put("p999_ms", at(copy, 99.9))
+                .put("max_ms", n == 0 ? Double.NaN : copy.getMaxValue() / 1000.0)
+                .put("mean_ms", n == 0 ? Double.NaN : copy.getMean() / 1000.0);
+    }
+
+    private static double at(Histogram copy, double percentile) {
+        return copy.getTotalCount() == 0 ? Double.NaN : copy.getValueAtPercentile(percentile) / 1000.0;
     }
 }

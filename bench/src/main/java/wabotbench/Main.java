@@ -45,7 +45,7 @@ public final class Main {
         double warmup = 10;
         double duration = 15;
         double timeout = 10;
-        double drain = 30;
+        double drain = 20;
         List<String> jvmOpts = List.of();
         boolean jfr;
         String jfrSettings = "profile";
@@ -210,7 +210,8 @@ public final class Main {
             if (runBase) {
                 for (var spec : specs) {
                     var runDir = tmp.resolve(spec.name());
-                    results.add(run(o, spec, "", java, jar, runDir.resolve("wabot.db"), dir, fakes));
+                    results.add(guarded(() -> run(o, spec, "", java, jar, runDir.resolve("wabot.db"), dir, fakes), spec, ""));
+                    save(results, jdk, machine, o, dir);
                     cleanup(runDir, o.keep);
                 }
             }
@@ -222,7 +223,8 @@ public final class Main {
                 System.out.printf("%n  scale: copying the prefilled store (%,d MB)%n", Files.size(source) >> 20);
                 Files.copy(source, db, StandardCopyOption.REPLACE_EXISTING);
                 for (var spec : specs) {
-                    results.add(run(o, spec, "scale/", java, jar, db, dir, fakes));
+                    results.add(guarded(() -> run(o, spec, "scale/", java, jar, db, dir, fakes), spec, "scale/"));
+                    save(results, jdk, machine, o, dir);
                 }
                 cleanup(scaleDir, o.keep);
             }
@@ -231,14 +233,36 @@ public final class Main {
                 cleanup(tmp, false);
             }
         }
-        var report = new Report(results, jdk, machine, String.join(" ", List.of(argsOf(o))));
-        var text = report.table();
+        var report = save(results, jdk, machine, o, dir);
         System.out.println();
-        System.out.println(text);
-        Files.writeString(dir.resolve("results.md"), report.markdown(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("results.json"), report.json().toString() + "\n", StandardCharsets.UTF_8);
+        System.out.println(report.table());
         System.out.println("written: " + dir.resolve("results.json") + " and results.md");
         return 0;
+    }
+
+    interface RunBody {
+        Json run() throws Exception;
+    }
+
+    /** A run that fails (wabot does not start, the tool trips) is recorded as failed; the suite goes on. */
+    private static Json guarded(RunBody body, Spec spec, String prefix) {
+        try {
+            return body.run();
+        } catch (Exception | Error e) {
+            System.out.println("  run failed: " + e);
+            e.printStackTrace(System.out);
+            return Json.object().put("name", prefix + spec.name()).put("mode", spec.closed() ? "closed" : "open")
+                    .put("error", e.toString()).put("turn", Json.object()).put("ack", Json.object())
+                    .put("resources", Json.object());
+        }
+    }
+
+    /** Rewrites results.json and results.md after every run, so an interrupted suite keeps what it measured. */
+    private static Report save(List<Json> results, String jdk, String machine, Options o, Path dir) throws IOException {
+        var report = new Report(results, jdk, machine, String.join(" ", List.of(argsOf(o))));
+        Files.writeString(dir.resolve("results.md"), report.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("results.json"), report.json().toString() + "\n", StandardCharsets.UTF_8);
+        return report;
     }
 
     private static String[] argsOf(Options o) {
@@ -353,6 +377,12 @@ public final class Main {
             double handled = closed != null ? result.num("turns_per_s") * secs : result.num("messages_per_s") * secs;
             if (handled > 0 && !Double.isNaN(resources.num("wabot_cpu_s"))) {
                 resources.put("wabot_cpu_ms_per_message", resources.num("wabot_cpu_s") * 1000 / handled);
+                // The same without the JIT compiler threads, which stay busy for the first minute on 2 cores.
+                Object threads = resources.get("wabot_threads_cpu_cores");
+                double jit = threads instanceof Map<?, ?> m && m.get("C# CompilerThre") instanceof Number n
+                        ? n.doubleValue() * secs : 0;
+                resources.put("wabot_jit_cpu_cores", jit / secs);
+                resources.put("wabot_cpu_ms_per_message_excl_jit", (resources.num("wabot_cpu_s") - jit) * 1000 / handled);
             }
             if (heap != null) {
                 resources.put("wabot_heap_used_mb", heap[0]).put("wabot_heap_committed_mb", heap[1]);
