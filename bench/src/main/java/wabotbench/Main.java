@@ -43,7 +43,7 @@ public final class Main {
         int batch = 1;
         int openUsers;
         double warmup = 10;
-        double duration = 15;
+        double duration = 12;
         double timeout = 10;
         double drain = 20;
         List<String> jvmOpts = List.of();
@@ -64,14 +64,28 @@ public final class Main {
         int jdkMajor;
     }
 
+    static final String USAGE = """
+            usage: bench/run.sh [suite|closed|open|prefill|jfr-top FILE|jmh ...] [options]   (details: bench/README.md)
+              suite (default)   closed 1,10,50,200 users + open 2000/s and 10000/s x10, then again on a 1M-session store
+              closed            --users 1,10,50,200        open   --rate R --batch B [--open-users N]
+              prefill           build/find the cached 1M-session, 10M-answer store
+              jfr-top FILE      where the time goes in a JFR recording (--top N)
+              jmh [JMH args]    JMH microbenchmarks (ConversationEngine.decide, webhook parse + signature)
+            options: --java 17|25|PATH  --jar PATH  --warmup S (10)  --duration S (12)  --timeout S (10)  --drain S (20)
+                     --only NAMES  --jvm-opts "..."  --jfr  --no-scale  --scale  --sessions N  --answers N
+                     --api-delay-ms N  --url URL [--pid PID] --fake-port N  --quiet-wait S  --out DIR  --label TEXT  --keep
+            env: BENCH_NICE=-10 (higher CPU priority for the tool and wabot)""";
+
     public static void main(String[] args) throws Exception {
         Options o;
         try {
             o = parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: bench/run.sh [suite|closed|open|prefill|jfr-top FILE] [options]; see bench/README.md");
-            System.exit(2);
+            if (!"help".equals(e.getMessage())) {
+                System.err.println("bench: " + e.getMessage());
+            }
+            System.err.println(USAGE);
+            System.exit("help".equals(e.getMessage()) ? 0 : 2);
             return;
         }
         switch (o.command) {
@@ -84,8 +98,14 @@ public final class Main {
     static Options parse(String[] args) {
         var o = new Options();
         int i = 0;
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            throw new IllegalArgumentException("help");
+        }
         if (args.length > 0 && !args[0].startsWith("--")) {
             o.command = args[i++];
+            if (o.command.equals("help") || o.command.equals("--help") || o.command.equals("-h")) {
+                throw new IllegalArgumentException("help");
+            }
             if (!List.of("suite", "closed", "open", "prefill", "jfr-top").contains(o.command)) {
                 throw new IllegalArgumentException("unknown command " + o.command);
             }
