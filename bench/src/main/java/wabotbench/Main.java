@@ -44,8 +44,8 @@ public final class Main {
         int openUsers;
         double warmup = 10;
         double duration = 12;
-        double timeout = 10;
-        double drain = 20;
+        double timeout = 5;
+        double drain = 15;
         List<String> jvmOpts = List.of();
         boolean jfr;
         String jfrSettings = "profile";
@@ -71,7 +71,7 @@ public final class Main {
               prefill           build/find the cached 1M-session, 10M-answer store
               jfr-top FILE      where the time goes in a JFR recording (--top N)
               jmh [JMH args]    JMH microbenchmarks (ConversationEngine.decide, webhook parse + signature)
-            options: --java 17|25|PATH  --jar PATH  --warmup S (10)  --duration S (12)  --timeout S (10)  --drain S (20)
+            options: --java 17|25|PATH  --jar PATH  --warmup S (10)  --duration S (12)  --timeout S (5)  --drain S (15)
                      --only NAMES  --jvm-opts "..."  --jfr  --no-scale  --scale  --sessions N  --answers N
                      --api-delay-ms N  --url URL [--pid PID] --fake-port N  --quiet-wait S  --out DIR  --label TEXT  --keep
             env: BENCH_NICE=-10 (higher CPU priority for the tool and wabot)""";
