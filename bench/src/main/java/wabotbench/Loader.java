@@ -1,0 +1,56 @@
+package wabotbench;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The webhook sender: Jetty's non-blocking HttpClient with keep-alive connections and TCP_NODELAY. A POST is
+ * written from the caller's thread when a connection is idle; its completion runs on a client thread.
+ */
+final class Loader implements AutoCloseable {
+    interface Done {
+        void done(boolean ok, long nanos);
+    }
+
+    private final HttpClient client;
+    private final URI webhook;
+
+    Loader(String baseUrl, int maxConnections) throws Exception {
+        var connector = new ClientConnector();
+        connector.setSelectors(1);
+        connector.setTCPNoDelay(true);
+        var threads = new QueuedThreadPool(16, 4);
+        threads.setName("load");
+        connector.setExecutor(threads);
+        client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        client.setExecutor(threads);
+        client.setMaxConnectionsPerDestination(maxConnections);
+        client.setMaxRequestsQueuedPerDestination(1_000_000);
+        client.setUserAgentField(null);
+        client.setFollowRedirects(false);
+        client.setIdleTimeout(120_000);
+        client.start();
+        webhook = URI.create(baseUrl.replaceAll("/+$", "") + "/webhook");
+    }
+
+    void post(Webhooks.Signed signed, Done done) {
+        client.newRequest(webhook)
+                .method(HttpMethod.POST)
+                .headers(h -> h.put("X-Hub-Signature-256", signed.signature()))
+                .body(new BytesRequestContent("application/json", signed.body()))
+                .timeout(30, TimeUnit.SECONDS)
+                .send(result -> done.done(result.isSucceeded() && result.getResponse().getStatus() == 200,
+                        System.nanoTime()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.stop();
+    }
+}
