@@ -94,6 +94,13 @@ public final class SubmissionWorker {
             log.info("[API_RESPONSE] submission={} continue={}", row.id(), response.event().continueConversation());
             apply(row, response.event(), true, response.body());
         } catch (ExternalApiError e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The process is stopping: that says nothing about the API, and the database may already be closing.
+                // The submission stays pending and claimed; the claim is released at the next start (SQLite) or
+                // lapses (PostgreSQL), and it is posted again then, with the same key.
+                log.info("[API_CALL] submission={} interrupted by shutdown; it will be posted again", row.id());
+                return;
+            }
             if (e.isTransient()) {
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             } else {

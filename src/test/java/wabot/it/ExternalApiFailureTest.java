@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,7 +18,8 @@ import wabot.testing.Webhooks;
 
 /**
  * When the business API fails for good, the person gets an apology, the conversation ends, and the submission
- * stays stored as failed with its payload: nothing the person said is lost.
+ * stays stored as failed with its payload: nothing the person said is lost. Transient failures followed by a
+ * success: {@link ExternalApiRetryTest}.
  */
 class ExternalApiFailureTest {
     private static final String ANA = Webhooks.USER_A;
@@ -79,26 +79,6 @@ class ExternalApiFailureTest {
 
             // The next message starts a new conversation.
             assertThat(h.exchange(ANA, "Hola", 1)).containsExactly(h.prompt("name"));
-        }
-    }
-
-    @Test
-    void transientFailureIsRetriedWithTheSameKeyAndTheConversationCompletes() {
-        try (var h = Harness.builder(dir).flowYaml(Flows.SHORT_YAML).env("EXTERNAL_API_MAX_ATTEMPTS", "3").start()) {
-            h.api().enqueue(Response.json(503, "{}"), Response.finish("Recibido"));
-
-            h.exchange(ANA, "Hola", 1);
-            h.exchange(ANA, "Ana", 1);
-            h.exchange(ANA, "ana@example.com", 1);
-            assertThat(h.exchange(ANA, "omitir", 2)).containsExactly(TEXTS.processing(), "Recibido");
-
-            var calls = h.api().awaitCalls(2);
-            assertThat(calls).hasSize(2);
-            assertThat(calls.get(1).idempotencyKey()).isEqualTo(calls.get(0).idempotencyKey());
-            assertThat(calls.get(1).rawBody()).isEqualTo(calls.get(0).rawBody());
-            var session = h.awaitSettled(ANA);
-            assertThat(session.submissions()).singleElement()
-                    .satisfies(s -> assertThat(s.path("status").asText()).isEqualTo("done"));
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.function.Function;
  *
  * <p>A response may be delayed, or held until {@link #release()}, to keep a conversation in
  * {@code PROCESSING_API} or to make the bot's call time out. Closing the fake lets every waiting response go.
+ * {@link #stop()} and {@link #resume()} take it off the network and back, on the same port, for connection errors.
  * Thread-safe.
  */
 public final class FakeExternalApi implements AutoCloseable {
@@ -126,10 +127,15 @@ public final class FakeExternalApi implements AutoCloseable {
     private volatile Function<Call, Response> responder = call -> Response.DEFAULT;
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final Javalin server;
+    private volatile Javalin server;
+    private volatile int port;
 
     private FakeExternalApi() {
-        server = Javalin.create(c -> {
+        server = newServer();
+    }
+
+    private Javalin newServer() {
+        return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.routes.post(PATH, this::receive);
         });
@@ -139,12 +145,29 @@ public final class FakeExternalApi implements AutoCloseable {
     public static FakeExternalApi start() {
         var api = new FakeExternalApi();
         api.server.start("127.0.0.1", 0);
+        api.port = api.server.port();
         return api;
     }
 
-    /** The URL to use as {@code EXTERNAL_API_URL}. */
+    /** The URL to use as {@code EXTERNAL_API_URL}; it stays the same across {@link #stop()}/{@link #resume()}. */
     public String url() {
-        return "http://127.0.0.1:" + server.port() + PATH;
+        return "http://127.0.0.1:" + port + PATH;
+    }
+
+    // ---- the network -----------------------------------------------------------------------------------------
+
+    /** Takes the API off the network: connections are refused until {@link #resume()}. Nothing is recorded meanwhile. */
+    public synchronized FakeExternalApi stop() {
+        server.stop();
+        return this;
+    }
+
+    /** Listens again on the same port, keeping everything recorded and queued. */
+    public synchronized FakeExternalApi resume() {
+        var next = newServer();
+        next.start("127.0.0.1", port);
+        server = next;
+        return this;
     }
 
     // ---- scripting -------------------------------------------------------------------------------------------

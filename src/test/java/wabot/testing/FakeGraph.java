@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 127.0.0.1 and a random port. It records every request and answers like Meta: 200 with a fresh
  * {@code wamid.fake-<n>}, unless a scripted failure applies, in which case it answers with the error body from
  * {@code shared/whatsapp/graph-errors/<code>.json}.
+ *
+ * <p>Failures are scripted per call ({@link #failNext}, {@link #failFor}: the next calls, optionally only those
+ * for one recipient) or as a standing rule ({@link #keepFailingFor}, {@link #keepFailingWithBody},
+ * {@link #keepFailing}: every call for that recipient, or for everyone, until {@link #stopFailingFor}). A standing rule wins over the per-call script. The
+ * fake can also be taken off the network and brought back on the same port ({@link #stop()}, {@link #resume()}),
+ * so that the bot meets real connection errors.
  *
  * <p>Recipients are compared without a leading {@code +}, so {@code "15555550101"} and {@code "+15555550101"}
  * name the same person; a BSUID recipient is used as given. Thread-safe.
@@ -35,9 +45,10 @@ public final class FakeGraph implements AutoCloseable {
      * @param authorization the Authorization header, or null
      * @param status        the HTTP status this fake answered with
      * @param wamid         the id handed out, or null when the request was answered with an error
+     * @param receivedAt    when this fake received the request (the wall clock the bot also uses)
      */
     public record Request(int seq, String version, String phoneNumberId, String to, String recipient, String text,
-                          String authorization, JsonNode body, int status, String wamid) {
+                          String authorization, JsonNode body, int status, String wamid, Instant receivedAt) {
 
         /** Whom the message was for: {@code to} without its {@code +}, else {@code recipient}. */
         public String recipientKey() {
@@ -50,17 +61,27 @@ public final class FakeGraph implements AutoCloseable {
         }
     }
 
-    private record Failure(String recipient, int code, int httpStatus, Duration retryAfter) {}
+    /** A scripted error answer: the status, the body, and a {@code Retry-After} of whole seconds when not null. */
+    private record Failure(String recipient, int httpStatus, byte[] body, Duration retryAfter) {}
+
+    /** The key of a standing rule that applies to every recipient. */
+    private static final String EVERYONE = "*";
 
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
+    private final Map<String, Failure> standing = new LinkedHashMap<>();
     private final AtomicInteger wamids = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Duration delay = Duration.ZERO;
-    private final Javalin server;
+    private volatile Javalin server;
+    private volatile int port;
 
     private FakeGraph() {
-        server = Javalin.create(c -> {
+        server = newServer();
+    }
+
+    private Javalin newServer() {
+        return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.routes.post("/{version}/{phoneNumberId}/messages", this::messages);
         });
@@ -70,12 +91,29 @@ public final class FakeGraph implements AutoCloseable {
     public static FakeGraph start() {
         var graph = new FakeGraph();
         graph.server.start("127.0.0.1", 0);
+        graph.port = graph.server.port();
         return graph;
     }
 
-    /** The base URL to use as {@code GRAPH_API_BASE_URL}. */
+    /** The base URL to use as {@code GRAPH_API_BASE_URL}; it stays the same across {@link #stop()}/{@link #resume()}. */
     public String url() {
-        return "http://127.0.0.1:" + server.port();
+        return "http://127.0.0.1:" + port;
+    }
+
+    // ---- the network -----------------------------------------------------------------------------------------
+
+    /** Takes the fake off the network: its connections close and new ones are refused until {@link #resume()}. */
+    public synchronized FakeGraph stop() {
+        server.stop();
+        return this;
+    }
+
+    /** Listens again on the same port, keeping everything recorded and scripted. */
+    public synchronized FakeGraph resume() {
+        var next = newServer();
+        next.start("127.0.0.1", port);
+        server = next;
+        return this;
     }
 
     // ---- scripting -------------------------------------------------------------------------------------------
@@ -95,12 +133,57 @@ public final class FakeGraph implements AutoCloseable {
         return script(normalize(recipient), calls, code, httpStatus, retryAfter);
     }
 
-    private synchronized FakeGraph script(String recipient, int calls, int code, int httpStatus, Duration retryAfter) {
-        Shared.graphError(code); // fail now, in the test, if the shared error body is missing
+    /**
+     * Every request for {@code recipient} gets error {@code code}, with a {@code Retry-After} when not null, until
+     * {@link #stopFailingFor(String)}.
+     */
+    public synchronized FakeGraph keepFailingFor(String recipient, int code, int httpStatus, Duration retryAfter) {
+        standing.put(normalize(recipient), new Failure(normalize(recipient), httpStatus, errorBody(code), retryAfter));
+        return this;
+    }
+
+    /**
+     * As {@link #keepFailingFor(String, int, int, Duration)}, answering {@code httpStatus} with exactly {@code body}:
+     * e.g. a 500 whose body carries no Graph error code, or no JSON at all.
+     */
+    public synchronized FakeGraph keepFailingWithBody(String recipient, int httpStatus, String body) {
+        standing.put(normalize(recipient), new Failure(normalize(recipient), httpStatus,
+                body.getBytes(StandardCharsets.UTF_8), null));
+        return this;
+    }
+
+    /** Every request, for anyone, gets error {@code code} until {@link #stopFailing()}. */
+    public synchronized FakeGraph keepFailing(int code, int httpStatus) {
+        standing.put(EVERYONE, new Failure(null, httpStatus, errorBody(code), null));
+        return this;
+    }
+
+    /** Ends the standing rule of {@link #keepFailingFor}; the per-call script still applies. */
+    public synchronized FakeGraph stopFailingFor(String recipient) {
+        standing.remove(normalize(recipient));
+        return this;
+    }
+
+    /** Ends the standing rule of {@link #keepFailing}. */
+    public synchronized FakeGraph stopFailing() {
+        standing.remove(EVERYONE);
+        return this;
+    }
+
+    private FakeGraph script(String recipient, int calls, int code, int httpStatus, Duration retryAfter) {
+        return script(new Failure(recipient, httpStatus, errorBody(code), retryAfter), calls);
+    }
+
+    private synchronized FakeGraph script(Failure failure, int calls) {
         for (int i = 0; i < calls; i++) {
-            failures.addLast(new Failure(recipient, code, httpStatus, retryAfter));
+            failures.addLast(failure);
         }
         return this;
+    }
+
+    /** The shared error body of {@code code}; read now, so a missing fixture fails in the test, not in the fake. */
+    private static byte[] errorBody(int code) {
+        return Shared.bytes(Shared.graphError(code));
     }
 
     /** Answers every request only after {@code delay}, like a slow or distant Graph API; zero to stop. */
@@ -143,10 +226,11 @@ public final class FakeGraph implements AutoCloseable {
                 () -> texts(recipient), texts -> texts.size() >= count);
     }
 
-    /** Forgets every recorded request and scripted failure. */
+    /** Forgets every recorded request, scripted failure and standing rule. */
     public synchronized void clear() {
         requests.clear();
         failures.clear();
+        standing.clear();
     }
 
     @Override
@@ -174,6 +258,7 @@ public final class FakeGraph implements AutoCloseable {
         var to = text(body, "to");
         var recipient = text(body, "recipient");
         var key = to != null ? normalize(to) : recipient;
+        var receivedAt = Instant.now();
         Failure failure;
         String wamid = null;
         synchronized (this) {
@@ -183,14 +268,13 @@ public final class FakeGraph implements AutoCloseable {
             }
             requests.add(new Request(requests.size() + 1, ctx.pathParam("version"), ctx.pathParam("phoneNumberId"),
                     to, recipient, text(body.path("text"), "body"), ctx.header("Authorization"), body,
-                    failure == null ? 200 : failure.httpStatus(), wamid));
+                    failure == null ? 200 : failure.httpStatus(), wamid, receivedAt));
         }
         if (failure != null) {
             if (failure.retryAfter() != null) {
                 ctx.header("Retry-After", Long.toString(failure.retryAfter().toSeconds()));
             }
-            ctx.status(failure.httpStatus()).contentType("application/json")
-                    .result(Shared.bytes(Shared.graphError(failure.code())));
+            ctx.status(failure.httpStatus()).contentType("application/json").result(failure.body());
             return;
         }
         var reply = JSON.createObjectNode().put("messaging_product", "whatsapp");
@@ -204,8 +288,12 @@ public final class FakeGraph implements AutoCloseable {
         ctx.status(200).contentType("application/json").result(JSON.writeValueAsBytes(reply));
     }
 
-    /** The first scripted failure that applies to {@code key}, removed from the script. */
+    /** The standing rule for {@code key}, else the first scripted failure that applies to it, removed from the script. */
     private Failure takeFailure(String key) {
+        var rule = standing.containsKey(key) ? standing.get(key) : standing.get(EVERYONE);
+        if (rule != null) {
+            return rule;
+        }
         var it = failures.iterator();
         while (it.hasNext()) {
             var failure = it.next();

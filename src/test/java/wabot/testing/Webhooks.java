@@ -108,6 +108,33 @@ public final class Webhooks {
         return bytes(root);
     }
 
+    /**
+     * A status payload file ({@code status_sent.json}, {@code status_failed_131047.json}...) about the message
+     * {@code wamid} to {@code recipient}: every {@code statuses[]} element is retargeted, and stamped now. The
+     * file's BSUID fields belong to its own user, so they are dropped when the recipient changes.
+     */
+    public static byte[] status(String file, String wamid, String recipient) {
+        var root = parse(file);
+        for (var value : values(root)) {
+            for (var status : value.path("statuses")) {
+                var s = (ObjectNode) status;
+                if (!recipient.equals(s.path("recipient_id").asText(null))) {
+                    s.remove("recipient_user_id");
+                }
+                s.put("id", wamid).put("recipient_id", recipient)
+                        .put("timestamp", Long.toString(Instant.now().getEpochSecond()));
+            }
+            for (var contact : value.path("contacts")) {
+                var c = (ObjectNode) contact;
+                if (!recipient.equals(c.path("wa_id").asText(null))) {
+                    c.remove("user_id");
+                }
+                c.put("wa_id", recipient);
+            }
+        }
+        return bytes(root);
+    }
+
     /** One message in the envelope of {@code text.json}, with a contact for its sender. */
     public static byte[] single(ObjectNode message) {
         return oneValue(message);
