@@ -23,7 +23,8 @@ import wabot.whatsapp.Messenger;
 public final class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 32;
-    private static final int MAX_ATTEMPTS = 15;
+    /** With backoff capped at 5 minutes this keeps trying for about a day: WhatsApp's reply window. */
+    private static final int MAX_ATTEMPTS = 300;
     /** How long a send may take before another sender may take the row over; well above the Graph timeout. */
     private static final Duration CLAIM = Duration.ofMinutes(1);
 
@@ -101,7 +102,7 @@ public final class OutboxSender {
         } catch (GraphError e) {
             return onGraphError(row, e);
         } catch (IOException e) {
-            return retry(row, null, "network: " + e.getMessage(), backoff.after(row.attempts()));
+            return retry(row, null, "network: " + e, backoff.after(row.attempts()));
         }
     }
 
