@@ -109,7 +109,7 @@ public final class Wabot implements AutoCloseable {
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var webhook = new WebhookRoutes(config.verifyToken(),
                 config.appSecret() == null ? null : new WebhookSignature(config.appSecret()),
-                new WebhookParser(), intake, metrics);
+                new WebhookParser(), intake, config.webhookMaxBytes(), metrics);
         var admin = new AdminRoutes(db, flow, sessions, inbox, outbox, submissions, turns, sender, clock);
         var access = new AdminAccess(config.adminToken());
 

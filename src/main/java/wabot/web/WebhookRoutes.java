@@ -19,17 +19,22 @@ public final class WebhookRoutes {
     private final WebhookSignature signature;
     private final WebhookParser parser;
     private final Intake intake;
+    private final long maxBytes;
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter refused;
 
-    /** @param signature null when no app secret is configured, which leaves deliveries unauthenticated */
+    /**
+     * @param signature null when no app secret is configured, which leaves deliveries unauthenticated
+     * @param maxBytes  the largest body accepted ({@code WEBHOOK_MAX_BYTES})
+     */
     public WebhookRoutes(String verifyToken, WebhookSignature signature, WebhookParser parser, Intake intake,
-                         MeterRegistry metrics) {
+                         long maxBytes, MeterRegistry metrics) {
         this.verifyToken = verifyToken;
         this.signature = signature;
         this.parser = parser;
         this.intake = intake;
+        this.maxBytes = maxBytes;
         this.accepted = metrics.counter("wabot.webhook.messages", "result", "accepted");
         this.duplicates = metrics.counter("wabot.webhook.messages", "result", "duplicate");
         this.refused = metrics.counter("wabot.webhook.refused");
@@ -51,6 +56,14 @@ public final class WebhookRoutes {
 
     /** {@code POST /webhook}: authenticate, store durably, then 200. Nothing outbound happens before the answer. */
     public void receive(Context ctx) {
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            // Refused on the declared length, before reading: a body trickling in would otherwise hold a worker.
+            // Javalin's own limit (bodyAsBytes) still cuts off a chunked body once it passes maxBytes.
+            refused.increment();
+            ctx.header("Connection", "close");
+            ctx.status(413).result("body larger than " + maxBytes + " bytes");
+            return;
+        }
         byte[] body = ctx.bodyAsBytes();
         if (signature != null && !signature.matches(body, ctx.header("X-Hub-Signature-256"))) {
             refused.increment();

@@ -51,6 +51,10 @@ public final class WebhookParser {
         var statuses = new ArrayList<StatusUpdate>();
         for (var entry : root.path("entry")) {
             for (var change : entry.path("changes")) {
+                var field = text(change, "field");
+                if (field != null && !"messages".equals(field)) {
+                    continue; // account_update, history, smb_message_echoes...: other shapes, not for a bot
+                }
                 var value = change.path("value");
                 var contacts = value.path("contacts");
                 for (var message : value.path("messages")) {
@@ -84,12 +88,13 @@ public final class WebhookParser {
             }
             return null;
         }
-        var waId = text(message, "from");
-        var userId = text(message, "from_user_id");
+        // A blank id names nobody: taken as absent, so it can neither key a session nor receive a reply.
+        var waId = present(text(message, "from"));
+        var userId = present(text(message, "from_user_id"));
         var contact = contact(contacts, waId, userId);
         if (contact != null) {
-            waId = waId != null ? waId : text(contact, "wa_id");
-            userId = userId != null ? userId : text(contact, "user_id");
+            waId = waId != null ? waId : present(text(contact, "wa_id"));
+            userId = userId != null ? userId : present(text(contact, "user_id"));
         }
         var userKey = waId != null ? waId : userId;
         if (userKey == null) {
@@ -153,6 +158,10 @@ public final class WebhookParser {
     private static String text(JsonNode node, String field) {
         var value = node.get(field);
         return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
+    private static String present(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static Instant epochSeconds(String value) {

@@ -3,6 +3,7 @@ package wabot.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,25 +86,36 @@ class DebugEndpointsTest {
     @Test
     void sendTestValidatesItsParameters() {
         try (var h = Harness.builder(dir).flowYaml(Flows.SHORT_YAML).start()) {
-            var bad = List.of(
-                    "/send-test",
-                    "/send-test?text=hola",
-                    "/send-test?to=&text=hola",
-                    "/send-test?to=abc&text=hola",
-                    "/send-test?to=12345&text=hola",
-                    "/send-test?to=1234567890123456&text=hola",
-                    "/send-test?to=%2B447700900123",
-                    "/send-test?to=%2B447700900123&text=",
-                    "/send-test?to=%2B447700900123&text=%20%20",
-                    "/send-test?to=%2B447700900123&text=" + "a".repeat(4097));
-            for (var path : bad) {
-                assertThat(h.get(path).status()).as("GET %s", path.length() > 80 ? path.substring(0, 80) : path)
+            var to = "'to' must be a phone number in international format, 6 to 15 digits";
+            var text = "'text' must be 1 to 4096 characters";
+            var bad = new LinkedHashMap<String, String>();
+            bad.put("/send-test", to);
+            bad.put("/send-test?text=hola", to);
+            bad.put("/send-test?to=&text=hola", to);
+            bad.put("/send-test?to=abc&text=hola", to);
+            bad.put("/send-test?to=%2B4477009001ab&text=hola", to);
+            bad.put("/send-test?to=%2B44%2B7700900123&text=hola", to);
+            bad.put("/send-test?to=12345&text=hola", to);
+            bad.put("/send-test?to=1234567890123456&text=hola", to);
+            bad.put("/send-test?to=%2B447700900123", text);
+            bad.put("/send-test?to=%2B447700900123&text=", text);
+            bad.put("/send-test?to=%2B447700900123&text=%20%20", text);
+            bad.put("/send-test?to=%2B447700900123&text=" + "a".repeat(4097), text);
+            for (var request : bad.entrySet()) {
+                var path = request.getKey();
+                var result = h.get(path);
+                assertThat(result.status()).as("GET %s", path.length() > 80 ? path.substring(0, 80) : path)
                         .isEqualTo(400);
+                assertThat(result.body()).as("GET %s", path.length() > 80 ? path.substring(0, 80) : path)
+                        .contains(request.getValue());
             }
             assertThat(h.graph().requests()).isEmpty();
 
             assertThat(h.get("/send-test?to=%2B44%20(7700)%20900-123&text=ok").status()).isEqualTo(200);
             assertThat(h.graph().awaitMessages(Webhooks.USER_B, 1)).containsExactly("ok");
+            var longest = "a".repeat(4096); // ASCII: 4096 accented letters, percent-encoded, pass the 8 KiB URI limit
+            assertThat(h.get("/send-test?to=447700900123&text=" + Harness.encode(longest)).status()).isEqualTo(200);
+            assertThat(h.graph().awaitMessages(Webhooks.USER_B, 2)).containsExactly("ok", longest);
         }
     }
 
