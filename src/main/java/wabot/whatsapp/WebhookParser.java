@@ -79,7 +79,7 @@ public final class WebhookParser {
     }
 
     private Inbound inbound(JsonNode message, JsonNode contacts) {
-        var id = text(message, "id");
+        var id = present(text(message, "id"));
         var type = text(message, "type");
         if (id == null || "system".equals(type)) {
             // Without an id a message cannot be deduplicated; system notices are not the person speaking.

@@ -78,6 +78,15 @@ class WebhookParserMalformedTest {
         assertThat(parser.parse(body.getBytes(StandardCharsets.UTF_8)).messages()).isEmpty();
     }
 
+    @Test
+    void messageWithABlankIdIsSkipped() throws MalformedWebhook {
+        var body = """
+                {"entry":[{"changes":[{"value":{"messages":[
+                  {"from":"15555550101","id":"  ","timestamp":"1","type":"text","text":{"body":"hi"}}]}}]}]}""";
+
+        assertThat(parser.parse(body.getBytes(StandardCharsets.UTF_8)).messages()).isEmpty();
+    }
+
     /** A minimal text webhook whose body is spliced in as JSON string content (escapes allowed). */
     private static byte[] textWebhook(String jsonStringContent) {
         return ("""
