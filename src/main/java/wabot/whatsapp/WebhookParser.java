@@ -21,6 +21,8 @@ import wabot.conversation.MessageKind;
 public final class WebhookParser {
     private static final Logger log = LoggerFactory.getLogger(WebhookParser.class);
     private static final int MAX_DEPTH = 32;
+    /** The largest epoch second whose epoch millisecond still fits a long, as InboxStore binds it. */
+    private static final long MAX_EPOCH_SECONDS = Long.MAX_VALUE / 1000;
 
     private final ObjectMapper json;
 
@@ -164,9 +166,14 @@ public final class WebhookParser {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /** A time in epoch seconds, or null if it is none or lies beyond the epoch milliseconds the stores keep. */
     private static Instant epochSeconds(String value) {
         try {
-            return value == null ? null : Instant.ofEpochSecond(Long.parseLong(value));
+            if (value == null) {
+                return null;
+            }
+            long seconds = Long.parseLong(value);
+            return seconds > MAX_EPOCH_SECONDS || seconds < -MAX_EPOCH_SECONDS ? null : Instant.ofEpochSecond(seconds);
         } catch (NumberFormatException | java.time.DateTimeException e) {
             return null;
         }
