@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,9 +36,10 @@ public final class FakeGraph implements AutoCloseable {
      * @param authorization the Authorization header, or null
      * @param status        the HTTP status this fake answered with
      * @param wamid         the id handed out, or null when the request was answered with an error
+     * @param receivedAt    when this fake recorded it
      */
     public record Request(int seq, String version, String phoneNumberId, String to, String recipient, String text,
-                          String authorization, JsonNode body, int status, String wamid) {
+                          String authorization, JsonNode body, int status, String wamid, Instant receivedAt) {
 
         /** Whom the message was for: {@code to} without its {@code +}, else {@code recipient}. */
         public String recipientKey() {
@@ -183,7 +185,7 @@ public final class FakeGraph implements AutoCloseable {
             }
             requests.add(new Request(requests.size() + 1, ctx.pathParam("version"), ctx.pathParam("phoneNumberId"),
                     to, recipient, text(body.path("text"), "body"), ctx.header("Authorization"), body,
-                    failure == null ? 200 : failure.httpStatus(), wamid));
+                    failure == null ? 200 : failure.httpStatus(), wamid, Instant.now()));
         }
         if (failure != null) {
             if (failure.retryAfter() != null) {
