@@ -39,8 +39,10 @@ public final class FakeExternalApi implements AutoCloseable {
      *
      * @param body           the parsed JSON body, or null when it was not JSON
      * @param idempotencyKey the {@code Idempotency-Key} header, or null
+     * @param query          the query string of the URL posted to, or null
      */
-    public record Call(int seq, JsonNode body, String rawBody, String idempotencyKey, String contentType) {
+    public record Call(int seq, JsonNode body, String rawBody, String idempotencyKey, String contentType,
+                       String query) {
 
         /** {@code user_phone} of the body, or null. */
         public String userPhone() {
@@ -231,7 +233,8 @@ public final class FakeExternalApi implements AutoCloseable {
         Call call;
         Response response;
         synchronized (this) {
-            call = new Call(calls.size() + 1, body, raw, ctx.header("Idempotency-Key"), ctx.header("Content-Type"));
+            call = new Call(calls.size() + 1, body, raw, ctx.header("Idempotency-Key"), ctx.header("Content-Type"),
+                    ctx.queryString());
             calls.add(call);
             response = queue.pollFirst();
         }
