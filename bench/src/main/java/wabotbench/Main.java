@@ -452,7 +452,7 @@ public final class Main {
         var jar = o.jar != null ? o.jar : Path.of("..", "target", "wabot.jar");
         var schema = new StringBuilder();
         try (var zip = new ZipFile(jar.toFile())) {
-            zip.stream().filter(e -> e.getName().startsWith("db/sqlite/") && !e.isDirectory())
+            zip.stream().filter(e -> e.getName().startsWith("db/migration/") && !e.isDirectory())
                     .sorted(Comparator.comparing(ZipEntry::getName))
                     .forEach(e -> {
                         try (var in = zip.getInputStream(e)) {
