@@ -81,7 +81,7 @@ public final class WebhookParser {
     }
 
     private Inbound inbound(JsonNode message, JsonNode contacts) {
-        var id = present(text(message, "id"));
+        var id = identifier(message, "id");
         var type = text(message, "type");
         if (id == null || "system".equals(type)) {
             // Without an id a message cannot be deduplicated; system notices are not the person speaking.
@@ -90,13 +90,12 @@ public final class WebhookParser {
             }
             return null;
         }
-        // A blank id names nobody: taken as absent, so it can neither key a session nor receive a reply.
-        var waId = present(text(message, "from"));
-        var userId = present(text(message, "from_user_id"));
+        var waId = identifier(message, "from");
+        var userId = identifier(message, "from_user_id");
         var contact = contact(contacts, waId, userId);
         if (contact != null) {
-            waId = waId != null ? waId : present(text(contact, "wa_id"));
-            userId = userId != null ? userId : present(text(contact, "user_id"));
+            waId = waId != null ? waId : identifier(contact, "wa_id");
+            userId = userId != null ? userId : identifier(contact, "user_id");
         }
         var userKey = waId != null ? waId : userId;
         if (userKey == null) {
@@ -162,7 +161,9 @@ public final class WebhookParser {
         return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
-    private static String present(String value) {
+    /** An id or a sender field; a blank one names nobody, so it counts as absent. */
+    private static String identifier(JsonNode node, String field) {
+        var value = text(node, field);
         return value == null || value.isBlank() ? null : value;
     }
 
