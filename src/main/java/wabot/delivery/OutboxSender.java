@@ -113,12 +113,11 @@ public final class OutboxSender {
                 var wait = Duration.ofSeconds((long) Math.pow(4, Math.min(row.attempts(), 6)));
                 return retry(row, e.code(), e.detail(), e.retryAfter() != null ? e.retryAfter() : wait);
             case RETRY:
+                var backOff = e.retryAfter() != null ? e.retryAfter() : backoff.after(row.attempts());
                 if (e.code() == GraphError.THROUGHPUT_LIMIT) {
-                    var pause = e.retryAfter() != null ? e.retryAfter() : backoff.after(row.attempts());
-                    pausedUntil.accumulateAndGet(clock.millis() + pause.toMillis(), Math::max);
+                    pausedUntil.accumulateAndGet(clock.millis() + backOff.toMillis(), Math::max);
                 }
-                return retry(row, e.code(), e.detail(),
-                        e.retryAfter() != null ? e.retryAfter() : backoff.after(row.attempts()));
+                return retry(row, e.code(), e.detail(), backOff);
             default:
                 if (e.code() == GraphError.TOKEN_INVALID && tokenAlarm.compareAndSet(false, true)) {
                     log.error("[SEND] WhatsApp rejected the access token (code 190): every send will fail until "
