@@ -48,27 +48,23 @@ public final class OutboxStore {
                 .list();
     }
 
-    /** One person's pending replies in order, as long as the first is due. */
+    /** One person's pending replies in order, up to the first that is not due yet. */
     public List<Row> due(Handle h, String userKey, Instant now, int limit) {
-        var rows = h.createQuery("""
+        return h.createQuery("""
                         SELECT id, user_key, recipient, body, attempts, next_attempt_at FROM outbox
                         WHERE user_key = :user AND status = 'pending' ORDER BY id LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("limit", limit)
-                .map((rs, ctx) -> rs.getLong("next_attempt_at") <= now.toEpochMilli()
-                        ? new Row(rs.getLong("id"), rs.getString("user_key"), rs.getString("recipient"),
-                                rs.getString("body"), rs.getInt("attempts"))
-                        : null)
-                .list();
-        var ready = new ArrayList<Row>();
-        for (var row : rows) {
-            if (row == null) {
-                break;
-            }
-            ready.add(row);
-        }
-        return ready;
+                .map((rs, ctx) -> new Pending(new Row(rs.getLong("id"), rs.getString("user_key"),
+                        rs.getString("recipient"), rs.getString("body"), rs.getInt("attempts")),
+                        rs.getLong("next_attempt_at")))
+                .stream()
+                .takeWhile(pending -> pending.dueAt() <= now.toEpochMilli())
+                .map(Pending::row)
+                .toList();
     }
+
+    private record Pending(Row row, long dueAt) {}
 
     /**
      * Takes a due reply for one send, holding it until {@code until} so that no other sender, in this process or
