@@ -1,20 +1,25 @@
 package wabot.delivery;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import wabot.store.Database;
 
 /**
  * Hands each person's inbox to their conversation lane: one message at a time per person, people in parallel.
  * Waking a person whose drain is already queued is free, so intake can wake on every commit.
  */
 public final class Dispatcher {
+    private final Database db;
     private final Lanes lanes;
     private final Turns turns;
     private final OutboxSender sender;
     private final SubmissionWorker worker;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
-    public Dispatcher(Lanes lanes, Turns turns, OutboxSender sender, SubmissionWorker worker) {
+    public Dispatcher(Database db, Lanes lanes, Turns turns, OutboxSender sender, SubmissionWorker worker) {
+        this.db = db;
         this.lanes = lanes;
         this.turns = turns;
         this.sender = sender;
@@ -28,13 +33,41 @@ public final class Dispatcher {
         lanes.submit(userKey, () -> {
             // Cleared before draining: a message committed from now on queues a fresh drain.
             queued.remove(userKey);
-            var committed = turns.drainInbox(userKey);
-            if (committed.replies()) {
-                sender.wake(userKey);
+            follow(userKey, turns.drainInbox(userKey));
+        });
+    }
+
+    /**
+     * SQLite only: queues these people's turns right behind the intake's write that is storing their messages.
+     * SQLite's single writer runs them in order, so no lane is needed to keep a person's turns one at a time,
+     * and the messages and the turns they cause usually share one commit. If the turns fail, the lanes take the
+     * messages over, one person at a time.
+     */
+    public void takeBehindIntake(Set<String> userKeys) {
+        db.<Map<String, Turns.Committed>>submit(h -> {
+            var taken = new LinkedHashMap<String, Turns.Committed>();
+            for (var userKey : userKeys) {
+                taken.put(userKey, turns.takeWaiting(h, userKey));
             }
-            if (committed.submissions()) {
-                worker.wake();
+            return taken;
+        }).whenComplete((taken, error) -> {
+            if (error != null) {
+                userKeys.forEach(this::wake);
+            } else {
+                taken.forEach(this::follow);
             }
         });
+    }
+
+    private void follow(String userKey, Turns.Committed committed) {
+        if (committed.replies()) {
+            sender.wake(userKey);
+        }
+        if (committed.submissions()) {
+            worker.wake();
+        }
+        if (committed.more()) {
+            wake(userKey);
+        }
     }
 }

@@ -1,7 +1,10 @@
 package wabot.delivery;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.store.Database;
@@ -12,7 +15,8 @@ import wabot.whatsapp.Webhook;
 
 /**
  * Makes a webhook durable: its new messages go to the inbox and its statuses onto the outbox rows they describe,
- * in one transaction. Only then may Meta have its 200, and only then are the people's lanes woken.
+ * in one transaction. Only then may Meta have its 200. On SQLite the people's turns are queued right behind it
+ * and usually commit with it; elsewhere their lanes are woken after the commit.
  */
 public final class Intake {
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
@@ -32,17 +36,32 @@ public final class Intake {
 
     /** Stores the webhook and returns the messages that were new. */
     public List<Inbound> accept(Webhook webhook) {
-        var accepted = db.write(h -> {
-            var fresh = inbox.accept(h, webhook.messages(), clock.instant());
-            for (var status : webhook.statuses()) {
-                outbox.applyStatus(h, status);
-                if (status.failed()) {
-                    log.warn("[STATUS] message {} failed: {} {}", status.wamid(), status.errorCode(), status.errorDetail());
-                }
+        if (!db.groupsCommits()) {
+            var accepted = db.write(h -> store(h, webhook));
+            accepted.stream().map(Inbound::userKey).distinct().forEach(dispatcher::wake);
+            return accepted;
+        }
+        var stored = db.submit(h -> store(h, webhook));
+        var people = new LinkedHashSet<String>();
+        webhook.messages().forEach(message -> people.add(message.userKey()));
+        if (!people.isEmpty()) {
+            dispatcher.takeBehindIntake(people);
+        }
+        try {
+            return stored.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private List<Inbound> store(Handle h, Webhook webhook) {
+        var fresh = inbox.accept(h, webhook.messages(), clock.instant());
+        for (var status : webhook.statuses()) {
+            outbox.applyStatus(h, status);
+            if (status.failed()) {
+                log.warn("[STATUS] message {} failed: {} {}", status.wamid(), status.errorCode(), status.errorDetail());
             }
-            return fresh;
-        });
-        accepted.stream().map(Inbound::userKey).distinct().forEach(dispatcher::wake);
-        return accepted;
+        }
+        return fresh;
     }
 }

@@ -1,7 +1,9 @@
 package wabot.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.conversation.ConversationEngine;
@@ -26,12 +28,12 @@ public final class Turns {
     private static final Logger log = LoggerFactory.getLogger(Turns.class);
     private static final int BATCH = 64;
 
-    /** What a committed turn left for the workers. */
-    public record Committed(boolean replies, boolean submissions) {
-        static final Committed NOTHING = new Committed(false, false);
+    /** What committed turns left for the workers. */
+    public record Committed(boolean replies, boolean submissions, boolean more) {
+        static final Committed NOTHING = new Committed(false, false, false);
 
         Committed and(Committed other) {
-            return new Committed(replies || other.replies, submissions || other.submissions);
+            return new Committed(replies || other.replies, submissions || other.submissions, more || other.more);
         }
     }
 
@@ -56,33 +58,46 @@ public final class Turns {
         this.clock = clock;
     }
 
-    /** Takes every pending message of one person, oldest first. */
+    /**
+     * Takes every pending message of one person, oldest first, a batch per transaction. The batch is read inside
+     * the write, so the turn is one trip to the database.
+     */
     public Committed drainInbox(String userKey) {
         var result = Committed.NOTHING;
         while (true) {
-            var rows = db.read(h -> inbox.pending(h, userKey, BATCH));
-            for (var row : rows) {
-                result = result.and(retryingStale(() -> takeMessage(row)));
-            }
-            if (rows.size() < BATCH) {
-                return result;
+            var taken = retryingStale(() -> db.write(h -> takeWaiting(h, userKey)));
+            result = result.and(taken);
+            if (!taken.more()) {
+                return new Committed(result.replies(), result.submissions(), false);
             }
         }
     }
 
-    private Committed takeMessage(InboxStore.Row row) {
-        return db.write(h -> {
-            var message = row.message();
-            var now = clock.instant();
-            var session = sessions.load(h, message.userKey())
-                    .orElseGet(() -> Session.fresh(message.userKey(), message.waId(), message.userId()));
-            var decision = engine.decide(session, message.toEvent(), now);
-            if (!inbox.markDone(h, row.id(), decision.next().conversationId(), now)) {
-                return Committed.NOTHING; // another worker took it first
-            }
-            log.info("[MESSAGE] from={} id={} type={}", message.userKey(), message.messageId(), message.type());
-            return commit(h, session, decision, now);
-        });
+    /**
+     * Takes, within the caller's write, up to one batch of a person's pending messages, oldest first. On SQLite
+     * the intake runs this right behind the messages it stores (see {@code Intake}); {@code more} says a batch
+     * was not enough.
+     */
+    public Committed takeWaiting(Handle h, String userKey) {
+        var rows = inbox.pending(h, userKey, BATCH);
+        var result = new Committed(false, false, rows.size() == BATCH);
+        for (var row : rows) {
+            result = result.and(takeMessage(h, row));
+        }
+        return result;
+    }
+
+    private Committed takeMessage(Handle h, InboxStore.Row row) {
+        var message = row.message();
+        var now = clock.instant();
+        var session = sessions.load(h, message.userKey())
+                .orElseGet(() -> Session.fresh(message.userKey(), message.waId(), message.userId()));
+        var decision = engine.decide(session, message.toEvent(), now);
+        if (!inbox.markDone(h, row.id(), decision.next().conversationId(), now)) {
+            return Committed.NOTHING; // another worker took it first
+        }
+        log.info("[MESSAGE] from={} id={} type={}", message.userKey(), message.messageId(), message.type());
+        return commit(h, session, decision, now);
     }
 
     /** Feeds the business API's answer (or failure) to the person's conversation and closes the submission. */
@@ -112,7 +127,7 @@ public final class Turns {
         }));
     }
 
-    private Committed commit(org.jdbi.v3.core.Handle h, Session before, Decision decision, java.time.Instant now) {
+    private Committed commit(Handle h, Session before, Decision decision, Instant now) {
         var next = decision.next();
         sessions.save(h, next, decision.recorded());
         if (before.conversationId() == null || !before.conversationId().equals(next.conversationId())) {
@@ -133,7 +148,7 @@ public final class Turns {
                 submitted = true;
             }
         }
-        return new Committed(!texts.isEmpty(), submitted);
+        return new Committed(!texts.isEmpty(), submitted, false);
     }
 
     private static <T> T retryingStale(java.util.function.Supplier<T> work) {

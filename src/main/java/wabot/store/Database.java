@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -24,12 +26,14 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final boolean sqlite;
     private final GroupCommit groupCommit;
+    private final WalCheckpoints checkpoints;
 
-    private Database(HikariDataSource pool, boolean sqlite) {
+    private Database(HikariDataSource pool, GroupCommit groupCommit, WalCheckpoints checkpoints) {
         this.pool = pool;
-        this.sqlite = sqlite;
+        this.checkpoints = checkpoints;
+        this.sqlite = groupCommit != null;
         this.jdbi = Jdbi.create(pool);
-        this.groupCommit = sqlite ? new GroupCommit(jdbi) : null;
+        this.groupCommit = groupCommit;
     }
 
     /** Opens the database at a JDBC URL, creating SQLite's folder, and migrates it to the current schema. */
@@ -37,8 +41,9 @@ public final class Database implements AutoCloseable {
         boolean sqlite = url.startsWith("jdbc:sqlite:");
         var config = new HikariConfig();
         config.setPoolName("wabot");
+        var sqliteSource = sqlite ? sqliteSource(url) : null;
         if (sqlite) {
-            config.setDataSource(sqliteSource(url));
+            config.setDataSource(sqliteSource);
             config.setMaximumPoolSize(4);
         } else {
             config.setJdbcUrl(url);
@@ -47,14 +52,25 @@ public final class Database implements AutoCloseable {
         var pool = new HikariDataSource(config);
         try {
             migrate(pool, sqlite);
+            if (!sqlite) {
+                return new Database(pool, null, null);
+            }
+            var writer = sqliteSource.getConnection();
+            try (var statement = writer.createStatement()) {
+                // A backstop only: WalCheckpoints keeps the log far below this (64 MiB of 4 KiB pages).
+                statement.execute("PRAGMA wal_autocheckpoint = 16384");
+            }
+            return new Database(pool, new GroupCommit(writer), new WalCheckpoints(sqliteSource.getConnection()));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
+        } catch (SQLException e) {
+            pool.close();
+            throw new IllegalStateException("cannot open the database's writer connection: " + e.getMessage(), e);
         }
-        return new Database(pool, sqlite);
     }
 
-    private static DataSource sqliteSource(String url) {
+    private static SQLiteDataSource sqliteSource(String url) {
         var file = url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
         if (!file.isEmpty() && !file.startsWith(":memory:") && !file.startsWith("file:")) {
             var parent = Path.of(file).toAbsolutePath().getParent();
@@ -106,6 +122,22 @@ public final class Database implements AutoCloseable {
         return sqlite ? groupCommit.write(work) : jdbi.inTransaction(work);
     }
 
+    /**
+     * Queues {@code work} behind the writes already queued, without waiting: on SQLite consecutive submits land in
+     * one commit, in order. Only SQLite has the queue ({@link #groupsCommits}).
+     */
+    public <R> CompletableFuture<R> submit(HandleCallback<R, ?> work) {
+        if (groupCommit == null) {
+            throw new IllegalStateException("only SQLite's writes are queued");
+        }
+        return groupCommit.submit(work);
+    }
+
+    /** True when writes go through one queue and commit in groups, in the order they were submitted. */
+    public boolean groupsCommits() {
+        return groupCommit != null;
+    }
+
     /** Reads outside any write lock. */
     public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {
         return jdbi.withHandle(work);
@@ -115,6 +147,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (groupCommit != null) {
             groupCommit.close();
+            checkpoints.close();
         }
         pool.close();
     }

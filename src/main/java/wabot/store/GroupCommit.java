@@ -1,10 +1,12 @@
 package wabot.store;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -13,15 +15,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SQLite's write path. SQLite has one writer, and most of a small transaction's cost is its commit, so one
- * thread runs every queued write of many callers in a single transaction, each in its own savepoint: a work
- * that fails rolls back alone, the others commit together. A caller waits for the commit that holds its work,
- * so a returned write is durable, exactly as with a transaction of its own.
+ * thread runs every queued write of many callers in a single transaction. A caller waits for the commit that
+ * holds its work, so a returned write is durable, exactly as with a transaction of its own.
+ *
+ * <p>Works almost never fail, so a group runs without savepoints; when one does fail, the group is rolled back
+ * and each of its works runs again in a transaction of its own, so that one failure never takes the others down.
+ * The thread owns its connection, no pool hands it out, and keeps its prepared statements (see
+ * {@link CachedStatements}).
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_BATCH = 256;
 
-    private final Jdbi jdbi;
+    private final Handle handle;
     private final LinkedBlockingQueue<Work<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean open = true;
@@ -45,22 +51,32 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    GroupCommit(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    GroupCommit(Connection connection) {
+        this.handle = Jdbi.open(connection);
+        handle.setStatementBuilder(new CachedStatements());
         this.thread = new Thread(this::loop, "wabot-group-commit");
         thread.setDaemon(true);
         thread.start();
     }
 
-    @SuppressWarnings("unchecked")
-    <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
+    /** Queues {@code callback}; the future completes once the transaction that ran it has committed. */
+    <R> CompletableFuture<R> submit(HandleCallback<R, ?> callback) {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write may not start another write");
         }
-        var work = new Work<>(callback);
+        var work = new Work<R>(callback);
+        if (!open) {
+            work.result.completeExceptionally(new IllegalStateException("the database is closed"));
+            return work.result;
+        }
         queue.add(work);
+        return work.result;
+    }
+
+    @SuppressWarnings("unchecked")
+    <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
         try {
-            return work.result.get();
+            return submit(callback).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a commit", e);
@@ -78,42 +94,63 @@ final class GroupCommit implements AutoCloseable {
 
     private void loop() {
         var batch = new ArrayList<Work<?>>(MAX_BATCH);
-        while (open) {
-            try {
-                batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
+        try {
+            while (open) {
+                try {
+                    batch.add(queue.take());
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    if (batch.size() == 1 || !together(batch)) {
+                        batch.forEach(this::alone);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    batch.clear();
+                }
             }
+        } finally {
+            var closed = new IllegalStateException("the database is closed");
+            queue.forEach(work -> work.result.completeExceptionally(closed));
+            handle.close();
         }
     }
 
-    private void commit(List<Work<?>> batch) {
-        var done = new ArrayList<Work<?>>(batch.size());
-        try (Handle h = jdbi.open()) {
-            h.begin();
+    /** Runs the whole batch in one transaction; false, with nothing done, if any of its works failed. */
+    private boolean together(List<Work<?>> batch) {
+        try {
+            handle.begin();
             for (var work : batch) {
-                h.savepoint("work");
-                try {
-                    work.run(h);
-                    h.releaseSavepoint("work");
-                    done.add(work);
-                } catch (Exception | Error e) {
-                    // Rolling back to a savepoint keeps it open in SQLite; the commit below releases it.
-                    h.rollbackToSavepoint("work");
-                    work.result.completeExceptionally(e);
-                }
+                work.run(handle);
             }
-            h.commit();
-            done.forEach(Work::committed);
+            handle.commit();
+        } catch (Exception | Error e) {
+            rollback();
+            return false;
+        }
+        batch.forEach(Work::committed);
+        return true;
+    }
+
+    private void alone(Work<?> work) {
+        try {
+            handle.begin();
+            work.run(handle);
+            handle.commit();
+        } catch (Exception | Error e) {
+            rollback();
+            work.result.completeExceptionally(e);
+            return;
+        }
+        work.committed();
+    }
+
+    private void rollback() {
+        try {
+            if (handle.isInTransaction()) {
+                handle.rollback();
+            }
         } catch (RuntimeException e) {
-            // The transaction itself failed: none of the works in it happened.
-            log.error("[STORE] group commit of {} writes failed: {}", batch.size(), e.toString());
-            batch.forEach(work -> work.result.completeExceptionally(e));
+            log.error("[STORE] rollback failed: {}", e.toString());
         }
     }
 
@@ -121,5 +158,10 @@ final class GroupCommit implements AutoCloseable {
     public void close() {
         open = false;
         thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
