@@ -65,9 +65,11 @@ public final class Wabot implements AutoCloseable {
         var clock = Clock.systemUTC();
         var db = Database.open(config.databaseUrl());
         var workers = Threads.workers();
-        // The client keeps its default executor: workers block in send(), and on Java 17 (a bounded pool) a client
-        // completing its responses on that same pool deadlocks as soon as every worker waits on a send.
+        // Responses complete on the client's own selector thread: handing each one to an executor cost a thread
+        // wake-up per call, and the handlers (byte arrays) never block. Never the worker pool: workers block in
+        // send(), and on Java 17 (a bounded pool) a client completing on it deadlocks once every worker waits.
         var http = HttpClient.newBuilder()
+                .executor(Runnable::run)
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -96,7 +98,7 @@ public final class Wabot implements AutoCloseable {
                         .build()),
                 turns, conversations, sender, workers, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
                 config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), clock);
-        var dispatcher = new Dispatcher(conversations, turns, sender, worker);
+        var dispatcher = new Dispatcher(db, conversations, turns, sender, worker);
         var intake = new Intake(db, inbox, outbox, dispatcher, clock);
         if (db.isSqlite()) {
             int released = db.write(h -> submissions.releaseClaims(h, clock.instant()));
