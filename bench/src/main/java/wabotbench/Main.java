@@ -42,7 +42,7 @@ public final class Main {
         Double rate;
         int batch = 1;
         int openUsers;
-        double warmup = 10;
+        double warmup = 45;
         double duration = 12;
         double timeout = 5;
         double drain = 15;
@@ -71,7 +71,7 @@ public final class Main {
               prefill           build/find the cached 1M-session, 10M-answer store
               jfr-top FILE      where the time goes in a JFR recording (--top N)
               jmh [JMH args]    JMH microbenchmarks (ConversationEngine.decide, webhook parse + signature)
-            options: --java 17|25|PATH  --jar PATH  --warmup S (10)  --duration S (12)  --timeout S (5)  --drain S (15)
+            options: --java 17|25|PATH  --jar PATH  --warmup S (45)  --duration S (12)  --timeout S (5)  --drain S (15)
                      --only NAMES  --jvm-opts "..."  --jfr  --no-scale  --scale  --sessions N  --answers N
                      --api-delay-ms N  --url URL [--pid PID] --fake-port N  --quiet-wait S  --out DIR  --label TEXT  --keep
             env: BENCH_NICE=-10 (higher CPU priority for the tool and wabot)""";

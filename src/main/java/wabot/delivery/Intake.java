@@ -41,7 +41,7 @@ public final class Intake {
             accepted.stream().map(Inbound::userKey).distinct().forEach(dispatcher::wake);
             return accepted;
         }
-        var stored = db.submit(h -> store(h, webhook));
+        var stored = db.submitUrgent(h -> store(h, webhook));
         var people = new LinkedHashSet<String>();
         webhook.messages().forEach(message -> people.add(message.userKey()));
         if (!people.isEmpty()) {

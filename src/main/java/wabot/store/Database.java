@@ -127,10 +127,19 @@ public final class Database implements AutoCloseable {
      * one commit, in order. Only SQLite has the queue ({@link #groupsCommits}).
      */
     public <R> CompletableFuture<R> submit(HandleCallback<R, ?> work) {
+        return queue().submit(work, false);
+    }
+
+    /** Like {@link #submit}, but ahead of every queued write that is not urgent: a webhook's 200 waits on it. */
+    public <R> CompletableFuture<R> submitUrgent(HandleCallback<R, ?> work) {
+        return queue().submit(work, true);
+    }
+
+    private GroupCommit queue() {
         if (groupCommit == null) {
             throw new IllegalStateException("only SQLite's writes are queued");
         }
-        return groupCommit.submit(work);
+        return groupCommit;
     }
 
     /** True when writes go through one queue and commit in groups, in the order they were submitted. */

@@ -1,12 +1,14 @@
 package wabot.store;
 
 import java.sql.Connection;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -28,7 +30,11 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_BATCH = 256;
 
     private final Handle handle;
-    private final LinkedBlockingQueue<Work<?>> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition queued = lock.newCondition();
+    /** Writes someone is waiting on to answer a webhook; they go ahead of all the others. */
+    private final ArrayDeque<Work<?>> urgent = new ArrayDeque<>();
+    private final ArrayDeque<Work<?>> normal = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean open = true;
 
@@ -59,8 +65,12 @@ final class GroupCommit implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues {@code callback}; the future completes once the transaction that ran it has committed. */
-    <R> CompletableFuture<R> submit(HandleCallback<R, ?> callback) {
+    /**
+     * Queues {@code callback}; the future completes once the transaction that ran it has committed. An urgent
+     * write goes ahead of every queued normal one, so that under overload Meta still gets its 200s quickly
+     * while the conversations fall behind.
+     */
+    <R> CompletableFuture<R> submit(HandleCallback<R, ?> callback, boolean first) {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write may not start another write");
         }
@@ -69,14 +79,20 @@ final class GroupCommit implements AutoCloseable {
             work.result.completeExceptionally(new IllegalStateException("the database is closed"));
             return work.result;
         }
-        queue.add(work);
+        lock.lock();
+        try {
+            (first ? urgent : normal).add(work);
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
         return work.result;
     }
 
     @SuppressWarnings("unchecked")
     <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
         try {
-            return submit(callback).get();
+            return submit(callback, false).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a commit", e);
@@ -97,8 +113,7 @@ final class GroupCommit implements AutoCloseable {
         try {
             while (open) {
                 try {
-                    batch.add(queue.take());
-                    queue.drainTo(batch, MAX_BATCH - 1);
+                    take(batch);
                     if (batch.size() == 1 || !together(batch)) {
                         batch.forEach(this::alone);
                     }
@@ -110,8 +125,31 @@ final class GroupCommit implements AutoCloseable {
             }
         } finally {
             var closed = new IllegalStateException("the database is closed");
-            queue.forEach(work -> work.result.completeExceptionally(closed));
+            lock.lock();
+            try {
+                urgent.forEach(work -> work.result.completeExceptionally(closed));
+                normal.forEach(work -> work.result.completeExceptionally(closed));
+            } finally {
+                lock.unlock();
+            }
             handle.close();
+        }
+    }
+
+    private void take(List<Work<?>> batch) throws InterruptedException {
+        lock.lock();
+        try {
+            while (urgent.isEmpty() && normal.isEmpty()) {
+                queued.await();
+            }
+            while (!urgent.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(urgent.poll());
+            }
+            while (!normal.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(normal.poll());
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
