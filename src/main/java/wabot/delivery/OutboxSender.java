@@ -67,7 +67,7 @@ public final class OutboxSender {
 
     private void sendDue(String userKey) {
         while (true) {
-            var rows = db.read(h -> outbox.due(h, userKey, clock.instant(), BATCH));
+            var rows = db.readLatest(h -> outbox.due(h, userKey, clock.instant(), BATCH));
             for (var row : rows) {
                 if (!send(row)) {
                     return; // held back: later replies must not overtake this one
