@@ -55,9 +55,8 @@ public final class OutboxStore {
                         WHERE user_key = :user AND status = 'pending' ORDER BY id LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Pending(new Row(rs.getLong("id"), rs.getString("user_key"),
-                        rs.getString("recipient"), rs.getString("body"), rs.getInt("attempts")),
-                        rs.getLong("next_attempt_at")))
+                .map((rs, ctx) -> new Pending(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5)), rs.getLong(6)))
                 .stream()
                 .takeWhile(pending -> pending.dueAt() <= now.toEpochMilli())
                 .map(Pending::row)

@@ -17,10 +17,12 @@ import wabot.conversation.SessionState;
 /** Sessions and their answers. Saving is optimistic: it fails with {@link StaleSession} if someone saved first. */
 public final class SessionStore {
     private static final TypeReference<List<Question>> QUESTIONS = new TypeReference<>() {};
+    private static final String COLUMNS = "user_key, wa_id, user_id, state, conversation_id, started_at, updated_at,"
+            + " extra_questions, position, submissions, flood_window, flood_count, version";
     private final ObjectMapper json = new ObjectMapper();
 
     public Optional<Session> load(Handle h, String userKey) {
-        return h.createQuery("SELECT * FROM sessions WHERE user_key = :user")
+        return h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE user_key = :user")
                 .bind("user", userKey)
                 .map((rs, ctx) -> session(rs, List.of()))
                 .findOne()
@@ -80,9 +82,8 @@ public final class SessionStore {
 
     /** Sessions in an active conversation, most recently active first. */
     public List<Session> active(Handle h, int limit) {
-        return h.createQuery("""
-                        SELECT * FROM sessions WHERE state <> 'CONVERSATION_ENDED'
-                        ORDER BY updated_at DESC LIMIT :limit""")
+        return h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE state <> 'CONVERSATION_ENDED'"
+                        + " ORDER BY updated_at DESC LIMIT :limit")
                 .bind("limit", limit)
                 .map((rs, ctx) -> session(rs, List.of()))
                 .list();
@@ -99,15 +100,14 @@ public final class SessionStore {
                 .list();
     }
 
+    /** Maps {@link #COLUMNS} by position: the driver's lookup by name costs more than the query. */
     private Session session(ResultSet rs, List<Answer> answers) throws SQLException {
-        return new Session(rs.getString("user_key"), rs.getString("wa_id"), rs.getString("user_id"),
-                SessionState.valueOf(rs.getString("state")), rs.getString("conversation_id"),
-                instant(rs, "started_at"), instant(rs, "updated_at"), read(rs.getString("extra_questions")),
-                rs.getInt("position"), answers, rs.getInt("submissions"), instant(rs, "flood_window"),
-                rs.getInt("flood_count"), rs.getLong("version"));
+        return new Session(rs.getString(1), rs.getString(2), rs.getString(3), SessionState.valueOf(rs.getString(4)),
+                rs.getString(5), instant(rs, 6), instant(rs, 7), read(rs.getString(8)), rs.getInt(9), answers,
+                rs.getInt(10), instant(rs, 11), rs.getInt(12), rs.getLong(13));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }
@@ -117,6 +117,9 @@ public final class SessionStore {
     }
 
     private String write(List<Question> questions) {
+        if (questions.isEmpty()) {
+            return "[]";
+        }
         try {
             return json.writeValueAsString(questions);
         } catch (JsonProcessingException e) {
@@ -125,6 +128,9 @@ public final class SessionStore {
     }
 
     private List<Question> read(String value) {
+        if ("[]".equals(value)) {
+            return List.of();
+        }
         try {
             return json.readValue(value, QUESTIONS);
         } catch (JsonProcessingException e) {
