@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
 final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_BATCH = 256;
+    /** Normal works that may share a commit with waiting urgent ones: enough to keep turns going, few enough that
+     * a 200 never waits behind a long batch of them. */
+    private static final int NORMAL_BESIDE_URGENT = 32;
 
     private final Handle handle;
     private final ReentrantLock lock = new ReentrantLock();
@@ -145,7 +148,8 @@ final class GroupCommit implements AutoCloseable {
             while (!urgent.isEmpty() && batch.size() < MAX_BATCH) {
                 batch.add(urgent.poll());
             }
-            while (!normal.isEmpty() && batch.size() < MAX_BATCH) {
+            int room = batch.isEmpty() ? MAX_BATCH : Math.min(NORMAL_BESIDE_URGENT, MAX_BATCH - batch.size());
+            for (int i = 0; i < room && !normal.isEmpty(); i++) {
                 batch.add(normal.poll());
             }
         } finally {
