@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import wabot.store.Database;
 
 /**
@@ -11,6 +13,8 @@ import wabot.store.Database;
  * Waking a person whose drain is already queued is free, so intake can wake on every commit.
  */
 public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int MAX_BACKLOG = 2048;
     private final Database db;
     private final Lanes lanes;
     private final Turns turns;
@@ -44,6 +48,11 @@ public final class Dispatcher {
      * messages over, one person at a time.
      */
     public void takeBehindIntake(Set<String> userKeys) {
+        if (db.backlog() > MAX_BACKLOG) {
+            // Intake outruns the conversations: queuing more would only grow memory. The messages are stored;
+            // the poller hands them to the lanes as the backlog clears.
+            return;
+        }
         db.<Map<String, Turns.Committed>>submit(h -> {
             var taken = new LinkedHashMap<String, Turns.Committed>();
             for (var userKey : userKeys) {
@@ -52,6 +61,7 @@ public final class Dispatcher {
             return taken;
         }).whenComplete((taken, error) -> {
             if (error != null) {
+                log.warn("[TURN] turns queued behind intake failed, the lanes take over: {}", error.toString());
                 userKeys.forEach(this::wake);
             } else {
                 taken.forEach(this::follow);

@@ -64,12 +64,17 @@ public final class SubmissionWorker {
     private void claimDue() {
         try {
             while (again.getAndSet(false)) {
-                for (var row : db.read(h -> submissions.due(h, clock.instant(), 64))) {
-                    var now = clock.instant();
-                    boolean claimed = db.write(h -> submissions.claim(h, row.id(), row.attempts(), now, now.plus(lease)));
-                    if (claimed) {
-                        executor.execute(() -> post(row));
-                    }
+                var now = clock.instant();
+                // Read and claimed in one write: a claim per write made this loop, not the API, the limit on
+                // conversations per second.
+                var claimed = db.write(h -> submissions.due(h, now, 64).stream()
+                        .filter(row -> submissions.claim(h, row.id(), row.attempts(), now, now.plus(lease)))
+                        .toList());
+                for (var row : claimed) {
+                    executor.execute(() -> post(row));
+                }
+                if (claimed.size() == 64) {
+                    again.set(true);
                 }
             }
         } finally {

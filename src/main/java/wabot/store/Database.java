@@ -144,6 +144,11 @@ public final class Database implements AutoCloseable {
         return groupCommit;
     }
 
+    /** Queued writes that are not urgent (SQLite; always 0 elsewhere): how far the conversations lag intake. */
+    public int backlog() {
+        return groupCommit == null ? 0 : groupCommit.backlog();
+    }
+
     /** True when writes go through one queue and commit in groups, in the order they were submitted. */
     public boolean groupsCommits() {
         return groupCommit != null;

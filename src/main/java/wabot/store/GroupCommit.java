@@ -139,6 +139,16 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Works waiting that are not urgent. */
+    int backlog() {
+        lock.lock();
+        try {
+            return normal.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void take(List<Work<?>> batch) throws InterruptedException {
         lock.lock();
         try {
