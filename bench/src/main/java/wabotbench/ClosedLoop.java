@@ -28,6 +28,8 @@ final class ClosedLoop implements Fakes.Listener {
     final AtomicLong conversations = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
     final AtomicLong lostTurns = new AtomicLong();
+    /** Of {@link #lostTurns}, those whose message was sent during the measured window (the rest: warm-up, drain). */
+    final AtomicLong lostTurnsInWindow = new AtomicLong();
     final AtomicLong ackErrors = new AtomicLong();
     final AtomicLong stray = new AtomicLong();
 
@@ -82,7 +84,9 @@ final class ClosedLoop implements Fakes.Listener {
         for (int i = 0; i < current.length; i++) {
             var u = current[i];
             boolean lost;
+            long since;
             synchronized (u) {
+                since = u.waitingSince;
                 lost = u.waiting && !u.retired && now - u.waitingSince > timeoutNanos;
                 if (lost) {
                     u.retired = true;
@@ -91,6 +95,9 @@ final class ClosedLoop implements Fakes.Listener {
             }
             if (lost) {
                 lostTurns.incrementAndGet();
+                if (since >= windowStart && since < windowEnd) {
+                    lostTurnsInWindow.incrementAndGet();
+                }
                 if (!stopping) {
                     long index = nextUser.getAndIncrement();
                     if (index < users.length) {
@@ -122,6 +129,9 @@ final class ClosedLoop implements Fakes.Listener {
                     u.waiting = false;
                     u.retired = true;
                     lostTurns.incrementAndGet();
+                    if (u.waitingSince >= windowStart && u.waitingSince < windowEnd) {
+                        lostTurnsInWindow.incrementAndGet();
+                    }
                 }
             }
         }

@@ -370,6 +370,7 @@ public final class Main {
                         .put("final_after_processing", closed.apiRound.summary())
                         .put("messages_sent", closed.sent.get())
                         .put("lost_turns", closed.lostTurns.get())
+                        .put("lost_turns_in_window", closed.lostTurnsInWindow.get())
                         .put("ack_errors", closed.ackErrors.get())
                         .put("stray_replies", closed.stray.get());
             } else {
