@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +120,34 @@ class GroupCommitTest {
                 .mapTo(Integer.class).one());
         assertThat(a).isEqualTo(1);
         assertThat(c).isZero();
+    }
+
+    @Test
+    void anUrgentWriteGoesAheadOfEveryQueuedNormalOne() throws Exception {
+        var writerBusy = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var order = new ArrayList<String>(); // touched only by the writer thread
+        var blocker = db.submit(h -> {
+            writerBusy.countDown();
+            return release.await(10, TimeUnit.SECONDS);
+        });
+        assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+        var normals = new ArrayList<CompletableFuture<Boolean>>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            normals.add(db.submit(h -> order.add("normal " + n)));
+        }
+        assertThat(db.backlog()).isEqualTo(100);
+        var urgent = db.submitUrgent(h -> order.add("urgent"));
+
+        release.countDown();
+        assertThat(blocker.join()).isTrue();
+        urgent.join();
+        normals.forEach(CompletableFuture::join);
+        assertThat(order).hasSize(101).first().isEqualTo("urgent");
+        assertThat(order.subList(1, 101))
+                .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "normal " + i).toList());
+        assertThat(db.backlog()).isZero();
     }
 
     @Test
