@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +53,12 @@ public final class Wabot implements AutoCloseable {
     private final Javalin server;
     private final ExecutorService workers;
     private final Housekeeping housekeeping;
+    private final List<Lanes> lanes;
 
-    private Wabot(Database db, Poller poller, Housekeeping housekeeping, Javalin server, ExecutorService workers) {
+    private Wabot(Database db, Poller poller, Housekeeping housekeeping, Javalin server, ExecutorService workers,
+                  List<Lanes> lanes) {
         this.db = db;
+        this.lanes = lanes;
         this.poller = poller;
         this.housekeeping = housekeeping;
         this.server = server;
@@ -86,8 +90,9 @@ public final class Wabot implements AutoCloseable {
         Messenger messenger = config.dryRun() ? new DryRunMessenger()
                 : new GraphClient(http, config.graphApiBaseUrl().toString(), config.graphApiVersion(),
                         config.phoneNumberId(), config.whatsappToken(), Duration.ofSeconds(15));
+        var sends = new Lanes(workers);
         var sender = new OutboxSender(db, outbox, messenger, rateLimiter(config.sendRatePerSecond()),
-                new Lanes(workers), new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), clock);
+                sends, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), clock);
         var conversations = new Lanes(workers);
         var worker = new SubmissionWorker(db, submissions, api, CircuitBreaker.of("external-api",
                 CircuitBreakerConfig.custom()
@@ -152,7 +157,7 @@ public final class Wabot implements AutoCloseable {
         var housekeeping = new Housekeeping(db, new Retention(), config.sessionTtl(),
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
-        return new Wabot(db, poller, housekeeping, server, workers);
+        return new Wabot(db, poller, housekeeping, server, workers, List.of(conversations, sends));
     }
 
     public int port() {
@@ -165,6 +170,7 @@ public final class Wabot implements AutoCloseable {
         server.stop();
         poller.close();
         housekeeping.close();
+        lanes.forEach(Lanes::stop);
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ public final class Lanes {
     private static final Logger log = LoggerFactory.getLogger(Lanes.class);
     private final Executor executor;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
 
     public Lanes(Executor executor) {
         this.executor = executor;
@@ -38,10 +39,25 @@ public final class Lanes {
         return tails.size();
     }
 
-    private static void runSafely(String key, Runnable task) {
+    /**
+     * Starts no more tasks: the process is stopping. Their work stays in the database and the next start takes it
+     * up, so skipping them loses nothing, and the tasks still running may fail as the database closes.
+     */
+    public void stop() {
+        stopped = true;
+    }
+
+    private void runSafely(String key, Runnable task) {
+        if (stopped) {
+            return;
+        }
         try {
             task.run();
         } catch (RuntimeException e) {
+            if (stopped) {
+                log.debug("[LANE] task for {} cut short by the shutdown: {}", key, e.toString());
+                return;
+            }
             // The work stays in the database; the poller hands it back to this lane later.
             log.error("[LANE] task for {} failed; it will be retried: {}", key, e.toString(), e);
         }

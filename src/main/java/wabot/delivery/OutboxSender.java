@@ -102,6 +102,10 @@ public final class OutboxSender {
         } catch (GraphError e) {
             return onGraphError(row, e);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The process is stopping. The row stays pending as it was, and the next start sends it.
+                return false;
+            }
             return retry(row, null, "network: " + e, backoff.after(row.attempts()));
         }
     }
