@@ -2,6 +2,8 @@ package wabot.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,30 +16,18 @@ import org.slf4j.LoggerFactory;
  */
 final class WalCheckpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WalCheckpoints.class);
-    static final long EVERY_MILLIS = 200;
+    private static final long EVERY_MILLIS = 200;
 
     private final Connection connection;
-    private final Thread thread;
-    private volatile boolean open = true;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        var thread = new Thread(r, "wabot-wal-checkpoint");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WalCheckpoints(Connection connection) {
         this.connection = connection;
-        this.thread = new Thread(this::loop, "wabot-wal-checkpoint");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loop() {
-        try (connection) {
-            while (open) {
-                TimeUnit.MILLISECONDS.sleep(EVERY_MILLIS);
-                checkpoint();
-            }
-        } catch (InterruptedException e) {
-            // closing
-        } catch (SQLException e) {
-            log.warn("[STORE] checkpoint connection: {}", e.toString());
-        }
+        timer.scheduleWithFixedDelay(this::checkpoint, EVERY_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void checkpoint() {
@@ -51,12 +41,14 @@ final class WalCheckpoints implements AutoCloseable {
 
     @Override
     public void close() {
-        open = false;
-        thread.interrupt();
+        timer.shutdownNow();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            connection.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            log.warn("[STORE] closing the checkpoint connection: {}", e.toString());
         }
     }
 }
