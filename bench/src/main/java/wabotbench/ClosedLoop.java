@@ -85,8 +85,11 @@ final class ClosedLoop implements Fakes.Listener {
             var u = current[i];
             boolean lost;
             long since;
+            String what;
             synchronized (u) {
                 since = u.waitingSince;
+                what = "user " + (Webhooks.USER_BASE + u.index) + " step " + u.step
+                        + (u.awaitingFinal ? " (awaiting the final message)" : "");
                 lost = u.waiting && !u.retired && now - u.waitingSince > timeoutNanos;
                 if (lost) {
                     u.retired = true;
@@ -95,6 +98,8 @@ final class ClosedLoop implements Fakes.Listener {
             }
             if (lost) {
                 lostTurns.incrementAndGet();
+                System.err.printf("lost turn: %s, %s%n", what, since < windowStart ? "sent during the warm-up"
+                        : String.format("sent %.1f s into the window", (since - windowStart) / 1e9));
                 if (since >= windowStart && since < windowEnd) {
                     lostTurnsInWindow.incrementAndGet();
                 }
