@@ -36,7 +36,7 @@ public final class Intake {
 
     /** Stores the webhook and returns the messages that were new. */
     public List<Inbound> accept(Webhook webhook) {
-        if (!db.groupsCommits()) {
+        if (!db.isSqlite()) {
             var accepted = db.write(h -> store(h, webhook));
             accepted.stream().map(Inbound::userKey).distinct().forEach(dispatcher::wake);
             return accepted;

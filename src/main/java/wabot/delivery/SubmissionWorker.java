@@ -21,6 +21,8 @@ import wabot.store.SubmissionStore;
  */
 public final class SubmissionWorker {
     private static final Logger log = LoggerFactory.getLogger(SubmissionWorker.class);
+    /** Submissions read and claimed per write. */
+    private static final int BATCH = 64;
 
     private final Database db;
     private final SubmissionStore submissions;
@@ -67,13 +69,13 @@ public final class SubmissionWorker {
                 var now = clock.instant();
                 // Read and claimed in one write: a claim per write made this loop, not the API, the limit on
                 // conversations per second.
-                var claimed = db.write(h -> submissions.due(h, now, 64).stream()
+                var claimed = db.write(h -> submissions.due(h, now, BATCH).stream()
                         .filter(row -> submissions.claim(h, row.id(), row.attempts(), now, now.plus(lease)))
                         .toList());
                 for (var row : claimed) {
                     executor.execute(() -> post(row));
                 }
-                if (claimed.size() == 64) {
+                if (claimed.size() == BATCH) {
                     again.set(true);
                 }
             }

@@ -24,14 +24,12 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
-    private final boolean sqlite;
     private final GroupCommit groupCommit;
     private final WalCheckpoints checkpoints;
 
     private Database(HikariDataSource pool, GroupCommit groupCommit, WalCheckpoints checkpoints) {
         this.pool = pool;
         this.checkpoints = checkpoints;
-        this.sqlite = groupCommit != null;
         this.jdbi = Jdbi.create(pool);
         this.groupCommit = groupCommit;
     }
@@ -108,8 +106,9 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
+    /** True on SQLite, whose writes go through one queue and commit in groups, in the order they were submitted. */
     public boolean isSqlite() {
-        return sqlite;
+        return groupCommit != null;
     }
 
     public Jdbi jdbi() {
@@ -121,12 +120,12 @@ public final class Database implements AutoCloseable {
      * with other writers' work (see {@link GroupCommit}), so it must not start another write.
      */
     public <R, X extends Exception> R write(HandleCallback<R, X> work) throws X {
-        return sqlite ? groupCommit.write(work) : jdbi.inTransaction(work);
+        return isSqlite() ? groupCommit.write(work) : jdbi.inTransaction(work);
     }
 
     /**
      * Queues {@code work} behind the writes already queued, without waiting: on SQLite consecutive submits land in
-     * one commit, in order. Only SQLite has the queue ({@link #groupsCommits}).
+     * one commit, in order. Only SQLite has the queue.
      */
     public <R> CompletableFuture<R> submit(HandleCallback<R, ?> work) {
         return queue().submit(work, false);
@@ -149,18 +148,13 @@ public final class Database implements AutoCloseable {
         return groupCommit == null ? 0 : groupCommit.backlog();
     }
 
-    /** True when writes go through one queue and commit in groups, in the order they were submitted. */
-    public boolean groupsCommits() {
-        return groupCommit != null;
-    }
-
     /**
      * A small hot read, on SQLite run by the writer on its own connection: its page cache is warm and its
      * statements are prepared, where a pooled reader must re-read every page the writer changed since its last
      * use. It sees every write committed before it. Elsewhere a plain read.
      */
     public <R, X extends Exception> R readLatest(HandleCallback<R, X> work) throws X {
-        return sqlite ? groupCommit.write(work) : jdbi.withHandle(work);
+        return isSqlite() ? groupCommit.write(work) : jdbi.withHandle(work);
     }
 
     /** Reads outside any write lock. */

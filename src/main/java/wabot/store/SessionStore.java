@@ -24,7 +24,7 @@ public final class SessionStore {
     public Optional<Session> load(Handle h, String userKey) {
         return h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE user_key = :user")
                 .bind("user", userKey)
-                .map((rs, ctx) -> session(rs, List.of()))
+                .map((rs, ctx) -> session(rs))
                 .findOne()
                 .map(session -> session.state() == SessionState.CONVERSATION_ENDED || session.conversationId() == null
                         ? session
@@ -85,7 +85,7 @@ public final class SessionStore {
         return h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE state <> 'CONVERSATION_ENDED'"
                         + " ORDER BY updated_at DESC LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> session(rs, List.of()))
+                .map((rs, ctx) -> session(rs))
                 .list();
     }
 
@@ -101,9 +101,9 @@ public final class SessionStore {
     }
 
     /** Maps {@link #COLUMNS} by position: the driver's lookup by name costs more than the query. */
-    private Session session(ResultSet rs, List<Answer> answers) throws SQLException {
+    private Session session(ResultSet rs) throws SQLException {
         return new Session(rs.getString(1), rs.getString(2), rs.getString(3), SessionState.valueOf(rs.getString(4)),
-                rs.getString(5), instant(rs, 6), instant(rs, 7), read(rs.getString(8)), rs.getInt(9), answers,
+                rs.getString(5), instant(rs, 6), instant(rs, 7), read(rs.getString(8)), rs.getInt(9), List.of(),
                 rs.getInt(10), instant(rs, 11), rs.getInt(12), rs.getLong(13));
     }
 
