@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,15 @@ class GroupCommitTest {
     }
 
     @Test
-    void aFailingWorkRollsBackAloneWhileTheOthersInItsGroupCommit() {
+    void aFailingWorkRollsBackAloneWhileTheOthersInItsGroupCommit() throws Exception {
+        // Hold the writer so that all 50 works queue up and are taken as one group, the one 17 breaks.
+        var writerBusy = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var blocker = db.submit(h -> {
+            writerBusy.countDown();
+            return release.await(10, TimeUnit.SECONDS);
+        });
+        assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
         var futures = new ArrayList<CompletableFuture<Integer>>();
         for (int i = 0; i < 50; i++) {
             int n = i;
@@ -46,6 +55,9 @@ class GroupCommitTest {
                 return n;
             }));
         }
+        assertThat(db.backlog()).isEqualTo(50);
+        release.countDown();
+        assertThat(blocker.join()).isTrue();
 
         assertThatThrownBy(futures.get(17)::join).isInstanceOf(CompletionException.class)
                 .hasRootCauseMessage("work 17 breaks after its insert");
@@ -62,10 +74,11 @@ class GroupCommitTest {
 
     @Test
     void writesFromManyThreadsAreAllDurableOnceReturned() throws Exception {
-        var threads = new ArrayList<Thread>();
+        var pool = Executors.newFixedThreadPool(8);
+        var writers = new ArrayList<CompletableFuture<Void>>();
         for (int t = 0; t < 8; t++) {
             int thread = t;
-            var worker = new Thread(() -> {
+            writers.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < 100; i++) {
                     int n = i;
                     db.write(h -> h.createUpdate("INSERT INTO notes (body, tag) VALUES (:body, :tag)")
@@ -75,12 +88,13 @@ class GroupCommitTest {
                             .bind("body", thread + "-" + n).mapTo(Integer.class).one());
                     assertThat(seen).isEqualTo(1);
                 }
-            });
-            worker.start();
-            threads.add(worker);
+            }, pool));
         }
-        for (var thread : threads) {
-            thread.join();
+        try {
+            // join() rethrows a failed assertion of any writer here, in the test's thread.
+            writers.forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdownNow();
         }
         assertThat(bodies()).hasSize(800);
         for (int t = 0; t < 8; t++) {

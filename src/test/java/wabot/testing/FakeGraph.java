@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Failures are scripted per call ({@link #failNext}, {@link #failFor}: the next calls, optionally only those
  * for one recipient) or as a standing rule ({@link #keepFailingFor}, {@link #keepFailingWithBody},
- * {@link #keepFailing}: every call for that recipient, or for everyone, until {@link #stopFailingFor}). A standing rule wins over the per-call script. The
+ * {@link #keepFailing}: every call for that recipient until {@link #stopFailingFor}, or for everyone). A standing
+ * rule wins over the per-call script. The
  * fake can also be taken off the network and brought back on the same port ({@link #stop()}, {@link #resume()}),
  * so that the bot meets real connection errors.
  *
@@ -152,7 +153,7 @@ public final class FakeGraph implements AutoCloseable {
         return this;
     }
 
-    /** Every request, for anyone, gets error {@code code} until {@link #stopFailing()}. */
+    /** Every request, for anyone, gets error {@code code} from now on. */
     public synchronized FakeGraph keepFailing(int code, int httpStatus) {
         standing.put(EVERYONE, new Failure(null, httpStatus, errorBody(code), null));
         return this;
@@ -161,12 +162,6 @@ public final class FakeGraph implements AutoCloseable {
     /** Ends the standing rule of {@link #keepFailingFor}; the per-call script still applies. */
     public synchronized FakeGraph stopFailingFor(String recipient) {
         standing.remove(normalize(recipient));
-        return this;
-    }
-
-    /** Ends the standing rule of {@link #keepFailing}. */
-    public synchronized FakeGraph stopFailing() {
-        standing.remove(EVERYONE);
         return this;
     }
 

@@ -2,7 +2,6 @@ package wabot.testing;
 
 import wabot.conversation.Flow;
 import wabot.conversation.Question;
-import wabot.flow.FlowLoader;
 
 /** Flows for tests, and what the bot says when it asks a question of one. */
 public final class Flows {
@@ -19,10 +18,6 @@ public final class Flows {
             """;
 
     private Flows() {}
-
-    public static Flow shortFlow() {
-        return FlowLoader.parse(SHORT_YAML, "test:short-flow.yaml");
-    }
 
     /** The exact text the bot sends to ask {@code questionId} of {@code flow}. */
     public static String prompt(Flow flow, String questionId) {
