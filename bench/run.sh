@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The one command for wabot's load benchmark; see bench/README.md.
 #   bench/run.sh [suite|closed|open|prefill|jfr-top FILE] [options]
-# Builds target/wabot.jar (root, tests skipped) if it is missing, builds the bench jar, and runs it from bench/.
+# Builds target/wabot.jar (root, tests skipped) when it is missing or older than wabot's sources, builds the bench
+# jar likewise, and runs it from bench/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-if [[ ! -f "$root/target/wabot.jar" ]]; then
+wabot_jar="$root/target/wabot.jar"
+if [[ ! -f "$wabot_jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$wabot_jar" -print -quit)" ]]; then
   echo "bench: building target/wabot.jar" >&2
   (cd "$root" && mvn -q -B package -DskipTests)
 fi

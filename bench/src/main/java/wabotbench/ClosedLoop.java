@@ -63,7 +63,7 @@ final class ClosedLoop implements Fakes.Listener {
     void start() {
         for (var u : active) {
             synchronized (u) {
-                send(u, System.nanoTime());
+                send(u);
             }
         }
     }
@@ -84,25 +84,15 @@ final class ClosedLoop implements Fakes.Listener {
         for (int i = 0; i < current.length; i++) {
             var u = current[i];
             boolean lost;
-            long since;
-            String what;
             synchronized (u) {
-                since = u.waitingSince;
-                what = "user " + (Webhooks.USER_BASE + u.index) + " step " + u.step
-                        + (u.awaitingFinal ? " (awaiting the final message)" : "");
                 lost = u.waiting && !u.retired && now - u.waitingSince > timeoutNanos;
                 if (lost) {
                     u.retired = true;
                     u.waiting = false;
+                    countLost(u);
                 }
             }
             if (lost) {
-                lostTurns.incrementAndGet();
-                System.err.printf("lost turn: %s, %s%n", what, since < windowStart ? "sent during the warm-up"
-                        : String.format("sent %.1f s into the window", (since - windowStart) / 1e9));
-                if (since >= windowStart && since < windowEnd) {
-                    lostTurnsInWindow.incrementAndGet();
-                }
                 if (!stopping) {
                     long index = nextUser.getAndIncrement();
                     if (index < users.length) {
@@ -110,12 +100,24 @@ final class ClosedLoop implements Fakes.Listener {
                         users[(int) index] = fresh;
                         current[i] = fresh;
                         synchronized (fresh) {
-                            send(fresh, System.nanoTime());
+                            send(fresh);
                         }
                     }
                 }
             }
         }
+    }
+
+    /** Counts and prints a turn given up on; called with the user's lock held. */
+    private void countLost(User u) {
+        lostTurns.incrementAndGet();
+        long since = u.waitingSince;
+        if (since >= windowStart && since < windowEnd) {
+            lostTurnsInWindow.incrementAndGet();
+        }
+        System.err.printf("lost turn: user %d step %d%s, %s%n", Webhooks.USER_BASE + u.index, u.step,
+                u.awaitingFinal ? " (awaiting the final message)" : "", since < windowStart
+                        ? "sent during the warm-up" : String.format("sent %.1f s into the window", (since - windowStart) / 1e9));
     }
 
     /** Waits until no user waits for a reply, or the timeout makes the remaining ones lost. */
@@ -133,10 +135,7 @@ final class ClosedLoop implements Fakes.Listener {
                 if (u.waiting) {
                     u.waiting = false;
                     u.retired = true;
-                    lostTurns.incrementAndGet();
-                    if (u.waitingSince >= windowStart && u.waitingSince < windowEnd) {
-                        lostTurnsInWindow.incrementAndGet();
-                    }
+                    countLost(u);
                 }
             }
         }
@@ -175,7 +174,7 @@ final class ClosedLoop implements Fakes.Listener {
                 u.step = 0;
                 u.waiting = false;
                 if (!stopping) {
-                    send(u, now);
+                    send(u);
                 }
                 return;
             }
@@ -193,13 +192,13 @@ final class ClosedLoop implements Fakes.Listener {
             u.waiting = false;
             if (!stopping) {
                 u.step++;
-                send(u, now);
+                send(u);
             }
         }
     }
 
     /** Called with the user's lock held. */
-    private void send(User u, long now) {
+    private void send(User u) {
         var signed = webhooks.one(u.index, Webhooks.SCRIPT[u.step]);
         long start = System.nanoTime();
         u.sentAt = start;

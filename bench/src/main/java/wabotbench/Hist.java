@@ -11,23 +11,6 @@ final class Hist {
         h.recordValue(Math.max(0, Math.min(nanos / 1000, 3_600_000_000L)));
     }
 
-    long count() {
-        return h.getTotalCount();
-    }
-
-    /** Percentile in milliseconds (NaN when empty). */
-    double ms(double percentile) {
-        return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1000.0;
-    }
-
-    double maxMs() {
-        return h.getTotalCount() == 0 ? Double.NaN : h.getMaxValue() / 1000.0;
-    }
-
-    double meanMs() {
-        return h.getTotalCount() == 0 ? Double.NaN : h.getMean() / 1000.0;
-    }
-
     /** p50, p90, p99, p99.9, max and mean, as a JSON object, from a consistent copy (recording may go on). */
     Json summary() {
         var copy = h.copy();

@@ -209,10 +209,7 @@ public final class Main {
             throw new IOException(jar + " is missing: build wabot first (bench/run.sh does)");
         }
         var stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        var label = o.label != null ? o.label : (o.url == null ? "jdk" + Runtime.version().feature() : "url");
-        if (o.url == null) {
-            label = o.label != null ? o.label : "jdk" + jdk.replaceAll(".*version \"(\\d+).*", "$1");
-        }
+        var label = o.label != null ? o.label : o.url == null ? "jdk" + o.jdkMajor : "url";
         var outRoot = o.out != null ? o.out : Path.of("results");
         var dir = outRoot.resolve(stamp + "-" + o.command + "-" + label);
         Files.createDirectories(dir);
@@ -376,7 +373,7 @@ public final class Main {
             } else {
                 long drained = open.drain((long) (o.drain * 1e9));
                 long owedReplies = open.owedReplies();
-                long owedFinals = Math.max(0, fakes.submissions() - open.finals.get());
+                long owedFinals = open.owedFinals();
                 result.put("rate", spec.rate()).put("batch", spec.batch()).put("users", spec.openUsers())
                         .put("messages_per_s", open.acceptedInWindow.get() / secs)
                         .put("posts_per_s", open.postsInWindow.get() / secs)

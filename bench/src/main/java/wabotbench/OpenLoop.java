@@ -161,6 +161,11 @@ final class OpenLoop implements Fakes.Listener {
 
     /** Replies still owed: accepted messages without their reply, plus submissions without their final message. */
     long owed() {
+        return owedReplies() + owedFinals();
+    }
+
+    /** Accepted messages without their reply. */
+    long owedReplies() {
         long n = 0;
         for (var pu : users) {
             synchronized (pu) {
@@ -169,11 +174,12 @@ final class OpenLoop implements Fakes.Listener {
                 }
             }
         }
-        return n + Math.max(0, fakes.submissions() - finals.get());
+        return n;
     }
 
-    long owedReplies() {
-        return owed() - Math.max(0, fakes.submissions() - finals.get());
+    /** Submissions (distinct Idempotency-Keys at the fake API) without their final message. */
+    long owedFinals() {
+        return Math.max(0, fakes.submissions() - finals.get());
     }
 
     /** Waits for every owed reply, at most {@code limitNanos}; returns how long it took. */

@@ -118,10 +118,6 @@ final class Target implements AutoCloseable {
         }
     }
 
-    boolean owned() {
-        return process != null;
-    }
-
     @Override
     public void close() {
         if (process == null) {
