@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Builds signed webhook bodies shaped like shared/whatsapp/payloads/text.json: one entry, one change per
+ * Builds signed webhook bodies shaped like src/test/resources/whatsapp/payloads/text.json: one entry, one change per
  * message, Meta's escaped-unicode text, a unique wamid per message, and X-Hub-Signature-256 over the raw bytes.
  */
 final class Webhooks {

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * How one fuzz input becomes one webhook body, so that a single fuzz target (one JVM, one libFuzzer campaign)
  * covers both kinds of body: an input whose first byte is {@link #STRUCTURED} drives the {@link JsonMutator}
- * over the shared payloads; any other input is the body itself, byte for byte. The raw seeds are therefore
- * plain copies of the shared payloads, and the structure-aware seeds are 0x01 followed by arbitrary bytes.
+ * over the payloads; any other input is the body itself, byte for byte. The raw seeds are therefore
+ * plain copies of the payloads, and the structure-aware seeds are 0x01 followed by arbitrary bytes.
  * 0x01 starts no JSON text in any encoding Jackson detects, so no raw case is lost.
  */
 public final class FuzzInput {

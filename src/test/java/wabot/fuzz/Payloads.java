@@ -9,18 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import wabot.testing.Fixtures;
 
 /**
- * The shared webhook payload corpus, {@code ../shared/whatsapp/payloads} beside the project root: real shapes
- * of what Meta sends, which the structure-aware fuzz targets mutate.
+ * The webhook payload corpus ({@link Fixtures#PAYLOADS}): real shapes of what Meta sends, which the
+ * structure-aware fuzz targets mutate.
  */
 public final class Payloads {
-    /**
-     * The project root: surefire's {@code basedir} property, so that fuzz runs may use another working
-     * directory (target/jazzer, where Jazzer writes its corpus and findings); else the working directory.
-     */
-    public static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-    public static final Path DIR = ROOT.resolve(Path.of("..", "shared", "whatsapp", "payloads"));
+    /** The project root (see {@link Fixtures#ROOT}): fuzz runs work in target/jazzer. */
+    public static final Path ROOT = Fixtures.ROOT;
+    public static final Path DIR = Fixtures.PAYLOADS;
     private static List<JsonNode> trees;
 
     private Payloads() {}
@@ -29,8 +27,7 @@ public final class Payloads {
     public static synchronized List<JsonNode> trees() {
         if (trees == null) {
             if (!Files.isDirectory(DIR)) {
-                throw new IllegalStateException("the shared payload corpus is missing: expected "
-                        + DIR.toAbsolutePath().normalize() + " (../shared beside the project root)");
+                throw new IllegalStateException("the payload corpus is missing: expected " + DIR);
             }
             var json = new ObjectMapper();
             var loaded = new ArrayList<JsonNode>();

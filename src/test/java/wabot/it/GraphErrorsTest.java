@@ -13,7 +13,7 @@ import wabot.testing.FakeGraph;
 import wabot.testing.Flows;
 import wabot.testing.Harness;
 import wabot.testing.LogCapture;
-import wabot.testing.Shared;
+import wabot.testing.Fixtures;
 import wabot.testing.Webhooks;
 
 /**
@@ -60,7 +60,7 @@ class GraphErrorsTest {
                 assertThat(r.path("body").asText()).isEqualTo(h.prompt("name"));
                 assertThat(r.path("status").asText()).isEqualTo("failed");
                 assertThat(r.path("error_code").asInt()).isEqualTo(code);
-                assertThat(r.path("error_detail").asText()).isEqualTo(sharedDetail(code));
+                assertThat(r.path("error_detail").asText()).isEqualTo(fixtureDetail(code));
                 assertThat(r.path("attempts").asInt()).isEqualTo(1);
             });
             assertThat(h.graph().requests(ANA)).hasSize(1);
@@ -94,9 +94,9 @@ class GraphErrorsTest {
         }
     }
 
-    /** What the bot records as the detail of a shared error body: error_data.details, else the message. */
-    private static String sharedDetail(int code) throws Exception {
-        var error = JSON.readTree(Shared.graphError(code).toFile()).path("error");
+    /** What the bot records as the detail of an error body: error_data.details, else the message. */
+    private static String fixtureDetail(int code) throws Exception {
+        var error = JSON.readTree(Fixtures.graphError(code).toFile()).path("error");
         return error.path("error_data").path("details").asText(error.path("message").asText());
     }
 }

@@ -21,11 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import wabot.conversation.Texts;
 import wabot.testing.Flows;
 import wabot.testing.Harness;
-import wabot.testing.Shared;
+import wabot.testing.Fixtures;
 import wabot.testing.StoredRows;
 
 /**
- * Every file of the shared payload corpus, byte for byte, through the real endpoint, unsigned and signed with
+ * Every file of the payload corpus, byte for byte, through the real endpoint, unsigned and signed with
  * {@code APP_SECRET}. Each gets 200, never a 5xx, and does what its kind calls for: a text, a tapped button or a
  * list row starts a conversation; media, locations, reactions, contacts, orders and types Meta cannot deliver get
  * the text-only reply; statuses, value-level errors and system notices change nobody's conversation.
@@ -56,7 +56,7 @@ class PayloadCorpusTest {
             var expectedTotal = new HashMap<String, Integer>();
             var kinds = new HashSet<String>();
             for (var file : files) {
-                var expected = expectedReplies(h, JSON.readTree(Shared.bytes(file)), seen);
+                var expected = expectedReplies(h, JSON.readTree(Fixtures.bytes(file)), seen);
                 people.addAll(expected.keySet());
                 people.forEach(person -> h.admin("/reset-session/" + person));
                 var before = new HashMap<String, Integer>();
@@ -64,7 +64,7 @@ class PayloadCorpusTest {
                 long inboxBefore = StoredRows.count(h.database(), "inbox", null);
                 var name = file.getFileName().toString();
 
-                var result = h.post(Shared.bytes(file));
+                var result = h.post(Fixtures.bytes(file));
 
                 assertThat(result.status()).as("%s: %s", name, result).isEqualTo(200);
                 int fresh = expected.values().stream().mapToInt(List::size).sum();
@@ -94,7 +94,7 @@ class PayloadCorpusTest {
     }
 
     private static List<Path> corpus() throws IOException {
-        var folder = Path.of("..", "shared", "whatsapp", "payloads");
+        var folder = Fixtures.PAYLOADS;
         try (Stream<Path> files = Files.list(folder)) {
             var list = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertThat(list).as("payload files in %s", folder.toAbsolutePath().normalize()).hasSizeGreaterThan(40);

@@ -11,18 +11,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wabot.testing.Harness;
-import wabot.testing.Shared;
+import wabot.testing.Fixtures;
 import wabot.testing.Webhooks;
 
 /**
- * {@code X-Hub-Signature-256} with the shared test vector: the HMAC of the raw bytes Meta sent, never of a
+ * {@code X-Hub-Signature-256} with the test vector: the HMAC of the raw bytes Meta sent, never of a
  * re-serialized body. A refused delivery leaves nothing behind.
  */
 class WebhookSignatureTest {
     private static final String SECRET = "test-app-secret-not-real";
     private static final String SENDER = Webhooks.USER_A;
-    private static final byte[] RAW = Shared.bytes(Shared.signatureVector("body.raw.json"));
-    private static final byte[] RESERIALIZED = Shared.bytes(Shared.signatureVector("body.reserialized.json"));
+    private static final byte[] RAW = Fixtures.bytes(Fixtures.signatureVector("body.raw.json"));
+    private static final byte[] RESERIALIZED = Fixtures.bytes(Fixtures.signatureVector("body.reserialized.json"));
 
     @TempDir
     Path dir;
@@ -92,7 +92,7 @@ class WebhookSignatureTest {
 
     /** The header value written in {@code signature-vectors/expected.txt} for {@code body.raw.json}. */
     private static String expectedHeader() {
-        var text = new String(Shared.bytes(Shared.signatureVector("expected.txt")), StandardCharsets.UTF_8);
+        var text = new String(Fixtures.bytes(Fixtures.signatureVector("expected.txt")), StandardCharsets.UTF_8);
         var matcher = Pattern.compile("for body\\.raw\\.json: (sha256=[0-9a-f]{64})").matcher(text);
         assertThat(matcher.find()).as("expected.txt names the header of body.raw.json").isTrue();
         return matcher.group(1);

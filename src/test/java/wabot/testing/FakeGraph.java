@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Meta's Cloud API send endpoint, {@code POST /{version}/{phoneNumberId}/messages}, as a real HTTP server on
  * 127.0.0.1 and a random port. It records every request and answers like Meta: 200 with a fresh
  * {@code wamid.fake-<n>}, unless a scripted failure applies, in which case it answers with the error body from
- * {@code shared/whatsapp/graph-errors/<code>.json}.
+ * {@code src/test/resources/whatsapp/graph-errors/<code>.json}.
  *
  * <p>Failures are scripted per call ({@link #failNext}, {@link #failFor}: the next calls, optionally only those
  * for one recipient) or as a standing rule ({@link #keepFailingFor}, {@link #keepFailingWithBody},
@@ -176,9 +176,9 @@ public final class FakeGraph implements AutoCloseable {
         return this;
     }
 
-    /** The shared error body of {@code code}; read now, so a missing fixture fails in the test, not in the fake. */
+    /** The error body of {@code code}; read now, so a missing fixture fails in the test, not in the fake. */
     private static byte[] errorBody(int code) {
-        return Shared.bytes(Shared.graphError(code));
+        return Fixtures.bytes(Fixtures.graphError(code));
     }
 
     /** Answers every request only after {@code delay}, like a slow or distant Graph API; zero to stop. */
@@ -247,7 +247,7 @@ public final class FakeGraph implements AutoCloseable {
             body = null;
         }
         if (body == null || !body.isObject()) {
-            ctx.status(400).contentType("application/json").result(Shared.bytes(Shared.graphError(100)));
+            ctx.status(400).contentType("application/json").result(Fixtures.bytes(Fixtures.graphError(100)));
             return;
         }
         var to = text(body, "to");

@@ -17,12 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
- * Talks to running wabot servers the way Meta and an operator do: webhook POSTs shaped like the shared payload
+ * Talks to running wabot servers the way Meta and an operator do: webhook POSTs shaped like the payload
  * corpus, and the JSON admin view of a session.
  */
 public final class WabotHttp {
-    /** The shared WhatsApp fixtures, found from the project root. */
-    public static final Path PAYLOADS = Path.of("..", "shared", "whatsapp", "payloads");
+    /** The webhook payload fixtures. */
+    public static final Path PAYLOADS = Fixtures.PAYLOADS;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Webhook POST bodies built from the shared payload corpus ({@code shared/whatsapp/payloads}): a template file is
+ * Webhook POST bodies built from the payload corpus ({@code src/test/resources/whatsapp/payloads}): a template file is
  * loaded and only the fields that matter to a test (sender, message id, text, timestamp) are replaced, so every
  * other detail keeps the shape Meta sends. Bodies are written close to Meta's wire form: compact, with non-ASCII
  * characters escaped as backslash-u sequences. They are not byte-identical to what Meta would sign (Jackson writes
- * upper-case hex and leaves {@code /} unescaped); tests about signatures over Meta's exact bytes use the shared
+ * upper-case hex and leaves {@code /} unescaped); tests about signatures over Meta's exact bytes use the
  * signature vector instead.
  *
  * <p>Two layers: {@code *Message} methods return one {@code messages[]} element, which {@link #single},
@@ -32,7 +32,7 @@ import java.util.UUID;
 public final class Webhooks {
     private static final ObjectMapper READ = new ObjectMapper();
     private static final ObjectMapper WRITE = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-    /** The people of the shared corpus (see payloads/SOURCES.md). */
+    /** The people of the corpus (see payloads/SOURCES.md). */
     public static final String USER_A = "15555550101";
     public static final String USER_B = "447700900123";
     private static final Map<String, String> NAMES = Map.of(USER_A, "Ana Souza", USER_B, "Ben Carter");
@@ -41,12 +41,12 @@ public final class Webhooks {
 
     // ---- raw files -------------------------------------------------------------------------------------------
 
-    /** The exact bytes of a shared payload file. */
+    /** The exact bytes of a payload file. */
     public static byte[] fromFile(String name) {
-        return Shared.bytes(Shared.payload(name));
+        return Fixtures.bytes(Fixtures.payload(name));
     }
 
-    /** A shared payload file as a mutable tree. */
+    /** A payload file as a mutable tree. */
     public static ObjectNode parse(String name) {
         try {
             return (ObjectNode) READ.readTree(fromFile(name));

@@ -6,16 +6,16 @@
  *       file in a JUnit {@code @TempDir}, wired to the two fakes; posts webhooks, reads the debug endpoints
  *       ({@link wabot.testing.SessionView}), restarts on the same database.</li>
  *   <li>{@link wabot.testing.FakeGraph}: Meta's {@code POST /{version}/{phoneNumberId}/messages}; records what was
- *       sent and when it arrived, can be scripted to fail with the shared Graph error bodies (the next calls, or
+ *       sent and when it arrived, can be scripted to fail with the Graph error bodies (the next calls, or
  *       every call for one recipient until lifted; with {@code Retry-After}), to answer slowly, or to go off the
  *       network and come back on the same port.</li>
  *   <li>{@link wabot.testing.FakeExternalApi}: the business API; records each POST and its Idempotency-Key and
  *       answers from a queue, a function, or the default "Listo" reply; responses can be delayed or held; it too
  *       can go off the network and come back.</li>
- *   <li>{@link wabot.testing.Webhooks}: webhook bodies built from the shared payload corpus, messages and
+ *   <li>{@link wabot.testing.Webhooks}: webhook bodies built from the payload corpus, messages and
  *       statuses.</li>
  *   <li>{@link wabot.testing.Await}: bounded polling, the only way these tests wait.</li>
- *   <li>{@link wabot.testing.Shared}: the {@code ../shared} fixtures folder beside the project root.</li>
+ *   <li>{@link wabot.testing.Fixtures}: the Meta-shaped fixtures in {@code src/test/resources/whatsapp}.</li>
  *   <li>{@link wabot.testing.LogCapture}, {@link wabot.testing.Flows}: log assertions and test flows.</li>
  * </ul>
  *

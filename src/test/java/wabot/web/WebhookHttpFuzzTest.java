@@ -29,9 +29,9 @@ import wabot.fuzz.Payloads;
 
 /**
  * The real server, started once for the class on a free loopback port with a fresh SQLite file and no
- * WhatsApp token (dry run), gets fuzzed webhook bodies over real HTTP: raw bytes (seeds: the shared payloads,
- * copied into {@code WebhookHttpFuzzTestInputs/post}) and structure-aware mutations of the shared payloads in
- * {@code ../shared/whatsapp/payloads} ({@link FuzzInput}). Any 5xx, or no answer within 30 s, fails the
+ * WhatsApp token (dry run), gets fuzzed webhook bodies over real HTTP: raw bytes (seeds: the payloads,
+ * copied into {@code WebhookHttpFuzzTestInputs/post}) and structure-aware mutations of the payloads in
+ * {@code src/test/resources/whatsapp/payloads} ({@link FuzzInput}). Any 5xx, or no answer within 30 s, fails the
  * target. Structure-aware bodies are cut at 256 KiB, well below the 1 MiB limit, so each request is bounded;
  * the 413 path is not what this measures.
  */
@@ -46,7 +46,7 @@ class WebhookHttpFuzzTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Payloads.trees(); // fail fast, before the server starts, if ../shared is missing
+        Payloads.trees(); // fail fast, before the server starts, if the corpus is missing
         dir = Files.createTempDirectory("wabot-http-fuzz");
         server = Wabot.start(Config.from(Map.of(
                 "PORT", "0",

@@ -17,7 +17,7 @@ import wabot.fuzz.Payloads;
  * {@link WebhookParser#parse} returns a {@link Webhook} or throws {@link MalformedWebhook}, whatever the bytes:
  * any other exception or error (NullPointerException, ClassCastException, StackOverflowError...) fails the
  * target, and so does a result the stores could not keep. Inputs are raw bodies or drive structure-aware
- * mutations of the shared payloads ({@link FuzzInput}). Seeds: the shared payloads, copied into
+ * mutations of the payloads ({@link FuzzInput}). Seeds: the payloads, copied into
  * {@code WebhookParserFuzzTestInputs/parse}, and a few structure-aware ones. How to run it longer:
  * docs/FUZZING.md.
  */

@@ -1,5 +1,6 @@
 package wabot.whatsapp;
 
+import wabot.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import wabot.conversation.MessageKind;
 
-/** Meta's real webhook bodies from the shared fixtures, through the parser. */
+/** Meta's real webhook bodies from the fixtures, through the parser. */
 class WebhookParserPayloadsTest {
     private final WebhookParser parser = new WebhookParser();
 
@@ -26,7 +27,7 @@ class WebhookParserPayloadsTest {
     }
 
     private Webhook parse(String name) throws MalformedWebhook {
-        return parser.parse(Fixtures.payload(name));
+        return parser.parse(Fixtures.bytes(Fixtures.payload(name)));
     }
 
     private Inbound onlyMessage(String name) throws MalformedWebhook {

@@ -1,5 +1,6 @@
 package wabot.whatsapp;
 
+import wabot.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code X-Hub-Signature-256} against the shared test vector in {@code signature-vectors/}. */
+/** {@code X-Hub-Signature-256} against the test vector in {@code signature-vectors/}. */
 class WebhookSignatureTest {
     private static final String SECRET = "test-app-secret-not-real";
 

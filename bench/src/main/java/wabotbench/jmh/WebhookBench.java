@@ -20,7 +20,7 @@ import wabot.whatsapp.WebhookSignature;
 
 /**
  * Webhook intake before the database: {@link WebhookSignature#matches} (HMAC-SHA256 over the raw bytes) and
- * {@link WebhookParser#parse}, for a one-message body shaped like shared/whatsapp/payloads/text.json and for a
+ * {@link WebhookParser#parse}, for a one-message body shaped like src/test/resources/whatsapp/payloads/text.json and for a
  * POST that batches ten users' messages.
  */
 @State(Scope.Benchmark)
