@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /** {@code LOG_LEVEL}: the level of wabot's own log lines. */
-final class LogLevel {
+public final class LogLevel {
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     private LogLevel() {}
 
-    static String parse(String value) {
+    public static String parse(String value) {
         if (value == null || value.isBlank()) {
             return "INFO";
         }

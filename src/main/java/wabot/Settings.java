@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Raw settings: the optional {@code .env} file, overridden by the real environment. */
-final class Settings {
+public final class Settings {
     private Settings() {}
 
-    static Map<String, String> load(Map<String, String> environment, Path dotEnv) {
+    public static Map<String, String> load(Map<String, String> environment, Path dotEnv) {
         var merged = new HashMap<String, String>();
         if (Files.isRegularFile(dotEnv)) {
             try {

@@ -10,10 +10,18 @@ public sealed interface Event {
      * A message the person sent.
      *
      * @param messageId Meta's wamid; also seeds the id of a conversation this message starts
-     * @param sentAt    when the person sent it, as Meta stamped it
+     * @param text       the typed text, a tapped choice's title, or a media caption; null when there is none
+     * @param choiceId   the id of the tapped button or list row; null otherwise
+     * @param sentAt     when the person sent it, as Meta stamped it
+     * @param attachment the media or location of a {@link MessageKind#MEDIA} or {@link MessageKind#LOCATION}
+     *                   message; null otherwise
      */
-    record UserMessage(String messageId, MessageKind kind, String text, String choiceId, Instant sentAt)
-            implements Event {}
+    record UserMessage(String messageId, MessageKind kind, String text, String choiceId, Instant sentAt,
+                       Attachment attachment) implements Event {
+        public UserMessage(String messageId, MessageKind kind, String text, String choiceId, Instant sentAt) {
+            this(messageId, kind, text, choiceId, sentAt, null);
+        }
+    }
 
     /** The business API answered a submission with a well-formed reply. */
     record ApiReplied(String submissionId, boolean continueConversation, String message,

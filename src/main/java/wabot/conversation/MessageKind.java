@@ -1,8 +1,13 @@
 package wabot.conversation;
 
-/** How the engine reads an inbound message: typed text, a tapped choice, or something it cannot take as an answer. */
+/**
+ * How the engine reads an inbound message: typed text, a tapped choice, a media file, a shared location, or
+ * something it cannot take as an answer (stickers, reactions, contacts...).
+ */
 public enum MessageKind {
     TEXT,
     CHOICE,
+    MEDIA,
+    LOCATION,
     UNSUPPORTED
 }

@@ -1,6 +1,7 @@
 package wabot.whatsapp;
 
 import java.time.Instant;
+import wabot.conversation.Attachment;
 import wabot.conversation.Event;
 import wabot.conversation.MessageKind;
 
@@ -9,12 +10,19 @@ import wabot.conversation.MessageKind;
  *
  * @param userKey whom the message is from: {@code wa_id}, or the BSUID when Meta withholds the phone
  * @param type    Meta's message type, kept for the transcript
- * @param text    what the engine reads as the answer: the typed text or the tapped choice's title
+ * @param text    what the engine reads as the answer: the typed text, the tapped choice's title, or a caption
+ * @param attachment the media or location the message carried, or null
  */
 public record Inbound(String messageId, String userKey, String waId, String userId, String profileName,
-                      String type, MessageKind kind, String text, String choiceId, Instant sentAt) {
+                      String type, MessageKind kind, String text, String choiceId, Instant sentAt,
+                      Attachment attachment) {
+
+    public Inbound(String messageId, String userKey, String waId, String userId, String profileName, String type,
+                   MessageKind kind, String text, String choiceId, Instant sentAt) {
+        this(messageId, userKey, waId, userId, profileName, type, kind, text, choiceId, sentAt, null);
+    }
 
     public Event.UserMessage toEvent() {
-        return new Event.UserMessage(messageId, kind, text, choiceId, sentAt);
+        return new Event.UserMessage(messageId, kind, text, choiceId, sentAt, attachment);
     }
 }

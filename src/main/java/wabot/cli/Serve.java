@@ -1,0 +1,28 @@
+package wabot.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import wabot.Wabot;
+
+/** {@code java -jar wabot.jar [serve]}: the service. Reads the settings and the flow, then serves until stopped. */
+final class Serve {
+    static final String USAGE = """
+            Usage: java -jar wabot.jar [serve]
+
+            Runs the service: the webhook for Meta, the operator endpoints, the simulator, until stopped.
+            Every setting comes from the environment or .env (see .env.example).""";
+
+    private Serve() {}
+
+    static int run(List<String> args) throws UsageError, Startup.Refused {
+        var flags = Flags.parse(args, Set.of(), Set.of());
+        if (!flags.positional().isEmpty()) {
+            throw new UsageError("unexpected argument '" + flags.positional().get(0) + "'");
+        }
+        var config = Startup.config(Startup.settings(Map.of()));
+        var wabot = Wabot.start(config, Startup.flow(config.flowFile()));
+        Runtime.getRuntime().addShutdownHook(new Thread(wabot::close, "wabot-shutdown"));
+        return -1; // keep running: the server's threads hold the process
+    }
+}
