@@ -35,7 +35,18 @@ import wabot.store.OutboxStore;
 import wabot.store.Retention;
 import wabot.store.SessionStore;
 import wabot.store.SubmissionStore;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import wabot.simulator.SimulatedPeople;
+import wabot.simulator.SimulatedPhones;
+import wabot.simulator.Simulator;
+import wabot.store.Owed;
 import wabot.web.AdminAccess;
+import wabot.web.Assets;
+import wabot.web.SignInRoutes;
+import wabot.web.SimulatorRoutes;
+import wabot.whatsapp.Deliveries;
+import wabot.whatsapp.Routing;
 import wabot.web.AdminRoutes;
 import wabot.web.WebhookRoutes;
 import wabot.whatsapp.DryRunMessenger;
@@ -54,10 +65,12 @@ public final class Wabot implements AutoCloseable {
     private final ExecutorService workers;
     private final Housekeeping housekeeping;
     private final List<Lanes> lanes;
+    private final Simulator simulator;
 
     private Wabot(Database db, Poller poller, Housekeeping housekeeping, Javalin server, ExecutorService workers,
-                  List<Lanes> lanes) {
+                  List<Lanes> lanes, Simulator simulator) {
         this.db = db;
+        this.simulator = simulator;
         this.lanes = lanes;
         this.poller = poller;
         this.housekeeping = housekeeping;
@@ -65,7 +78,24 @@ public final class Wabot implements AutoCloseable {
         this.workers = workers;
     }
 
+    /**
+     * How a wabot that is not the plain service differs from it: the terminal chat listens on loopback only, answers
+     * its person on the screen, and lets the stand-in answer every submission while no API is configured.
+     *
+     * @param host       the address to listen on; null for every address
+     * @param messenger  wraps the messenger the settings choose (WhatsApp, or dry-run)
+     * @param standInFor the people whom the stand-in business API answers while {@code EXTERNAL_API_URL} is unset
+     */
+    public record Overrides(String host, UnaryOperator<Messenger> messenger, Predicate<String> standInFor) {
+        /** The service: every address, the configured messenger, the stand-in for the simulator's people only. */
+        public static final Overrides NONE = new Overrides(null, UnaryOperator.identity(), SimulatedPeople::isSimulated);
+    }
+
     public static Wabot start(Config config, Flow flow) {
+        return start(config, flow, Overrides.NONE);
+    }
+
+    public static Wabot start(Config config, Flow flow, Overrides overrides) {
         var clock = Clock.systemUTC();
         var db = Database.open(config.databaseUrl());
         var workers = Threads.workers();
@@ -84,12 +114,16 @@ public final class Wabot implements AutoCloseable {
         var submissions = new SubmissionStore();
         var engine = new ConversationEngine(flow, new Policy(config.sessionTtl(), config.maxAnswerChars(),
                 config.userMaxMessagesPerMinute()));
-        var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout());
+        var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout(),
+                overrides.standInFor());
         var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, api, clock);
 
-        Messenger messenger = config.dryRun() ? new DryRunMessenger()
+        Messenger whatsapp = config.dryRun() ? new DryRunMessenger()
                 : new GraphClient(http, config.graphApiBaseUrl().toString(), config.graphApiVersion(),
                         config.phoneNumberId(), config.whatsappToken(), Duration.ofSeconds(15));
+        // The simulator's people are answered on its page, never through Meta, whatever the settings say.
+        var messenger = overrides.messenger().apply(
+                new Routing(SimulatedPeople::isSimulated, new SimulatedPhones(), whatsapp));
         var sends = new Lanes(workers);
         var sender = new OutboxSender(db, outbox, messenger, rateLimiter(config.sendRatePerSecond()),
                 sends, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), clock);
@@ -114,11 +148,18 @@ public final class Wabot implements AutoCloseable {
         var poller = new Poller(db, inbox, dispatcher, sender, worker);
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var parser = new WebhookParser();
         var webhook = new WebhookRoutes(config.verifyToken(),
                 config.appSecret() == null ? null : new WebhookSignature(config.appSecret()),
-                new WebhookParser(), intake, config.webhookMaxBytes(), metrics);
+                parser, intake, config.webhookMaxBytes(), metrics);
         var admin = new AdminRoutes(db, flow, sessions, inbox, outbox, submissions, turns, sender, clock);
-        var access = new AdminAccess(config.adminToken());
+        var access = new AdminAccess(config.adminToken(), clock);
+        var simulator = new Simulator(parser, intake, db, inbox, outbox, new Owed(),
+                new Deliveries(config.phoneNumberId() == null ? "simulator" : config.phoneNumberId(), "15550000000"),
+                clock);
+        var assets = new Assets();
+        var signIn = new SignInRoutes(access, assets, clock);
+        var simulatorPages = new SimulatorRoutes(simulator, flow, assets, config.externalApiUrl() != null);
 
         var server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -136,11 +177,25 @@ public final class Wabot implements AutoCloseable {
             c.routes.get("/sessions/{phone}", admin::show);
             c.routes.get("/reset-session/{phone}", admin::reset);
             c.routes.get("/send-test", admin::sendTest);
+            c.routes.get("/assets/{name}", assets::serve);
+            c.routes.get("/sign-in", signIn::form);
+            c.routes.post("/sign-in", signIn::signIn);
+            c.routes.post("/sign-out", signIn::signOut);
+            c.routes.before("/simulator", access::check);
+            c.routes.before("/simulator/*", access::check);
+            c.routes.get("/simulator", simulatorPages::page);
+            c.routes.get("/simulator/api/people/{person}", simulatorPages::transcript);
+            c.routes.post("/simulator/api/people/{person}/messages", simulatorPages::send);
+            c.routes.post("/simulator/api/people/{person}/read", simulatorPages::read);
             c.routes.get("/health", ctx -> ctx.json(Map.of("status", db.read(h ->
                     h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? "ok" : "degraded")));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         });
-        server.start(config.port());
+        if (overrides.host() == null) {
+            server.start(config.port());
+        } else {
+            server.start(overrides.host(), config.port());
+        }
 
         log.info("[STARTUP] wabot listening on port {} with {}", server.port(), config);
         log.info("[STARTUP] flow has {} questions", flow.questions().size());
@@ -157,7 +212,12 @@ public final class Wabot implements AutoCloseable {
         var housekeeping = new Housekeeping(db, new Retention(), config.sessionTtl(),
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
-        return new Wabot(db, poller, housekeeping, server, workers, List.of(conversations, sends));
+        return new Wabot(db, poller, housekeeping, server, workers, List.of(conversations, sends), simulator);
+    }
+
+    /** Talks to this wabot as a person would, without WhatsApp (the terminal chat, tests). */
+    public Simulator simulator() {
+        return simulator;
     }
 
     public int port() {

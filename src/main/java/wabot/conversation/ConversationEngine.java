@@ -63,7 +63,8 @@ public final class ConversationEngine {
                 && session.updatedAt().plus(policy.sessionTtl()).isBefore(now)) {
             return start(session, message, now, texts.expired());
         }
-        if (message.kind() == MessageKind.UNSUPPORTED) {
+        if (message.kind() == MessageKind.UNSUPPORTED || message.kind() == MessageKind.MEDIA
+                || message.kind() == MessageKind.LOCATION) {
             var question = session.currentQuestion(flow);
             return Decision.of(session.touched(now),
                     question == null ? texts.textOnly() : texts.textOnly() + "\n\n" + ask(question));

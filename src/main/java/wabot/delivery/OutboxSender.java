@@ -90,7 +90,7 @@ public final class OutboxSender {
             return false; // another instance is sending it, or already has: it drains the rest in order
         }
         try {
-            var wamid = messenger.send(row.recipient(), row.body(), "outbox-" + row.id());
+            var wamid = messenger.send(row.recipient(), row.reply(), "outbox-" + row.id());
             db.write(h -> {
                 outbox.markSent(h, row.id(), wamid, clock.instant());
                 return null;

@@ -96,7 +96,7 @@ public final class SubmissionWorker {
         long start = System.nanoTime();
         try {
             log.info("[API_CALL] submission={} user={} attempt={} url={}", row.id(), row.userKey(), attempt, api.url());
-            var response = api.post(row.id(), row.payload());
+            var response = api.post(row.id(), row.userKey(), row.payload());
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             log.info("[API_RESPONSE] submission={} continue={}", row.id(), response.event().continueConversation());
             apply(row, response.event(), true, response.body());

@@ -2,7 +2,6 @@ package wabot.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +9,6 @@ import wabot.conversation.ConversationEngine;
 import wabot.conversation.Decision;
 import wabot.conversation.Effect;
 import wabot.conversation.Event;
-import wabot.conversation.Reply;
 import wabot.conversation.Session;
 import wabot.external.ExternalApiClient;
 import wabot.store.Database;
@@ -136,9 +134,8 @@ public final class Turns {
         for (var answer : decision.recorded()) {
             log.info("[ANSWER_SAVED] user={} question={}", next.userKey(), answer.questionId());
         }
-        List<String> texts = decision.replies().stream().map(Reply::text).toList();
         outbox.enqueue(h, next.userKey(), next.waId() != null ? next.waId() : next.userId(),
-                next.conversationId(), texts, now);
+                next.conversationId(), decision.replies(), now);
         boolean submitted = false;
         for (var effect : decision.effects()) {
             if (effect instanceof Effect.CallExternalApi call) {
@@ -148,7 +145,7 @@ public final class Turns {
                 submitted = true;
             }
         }
-        return new Committed(!texts.isEmpty(), submitted, false);
+        return new Committed(!decision.replies().isEmpty(), submitted, false);
     }
 
     private static <T> T retryingStale(java.util.function.Supplier<T> work) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import wabot.conversation.Event;
 import wabot.conversation.Question;
 import wabot.conversation.Submission;
@@ -26,11 +27,18 @@ public final class ExternalApiClient {
     private final URI url;
     private final Duration timeout;
     private final ObjectMapper json = new ObjectMapper();
+    private final Predicate<String> standInFor;
 
-    public ExternalApiClient(HttpClient http, URI url, Duration timeout) {
+    /**
+     * @param url        null when no API is configured: the answers stay stored and the conversation ends
+     * @param standInFor the people (by user key) whom, while no API is configured, a stand-in answers with the
+     *                   answers it received: the simulator's people, or everyone in the terminal chat
+     */
+    public ExternalApiClient(HttpClient http, URI url, Duration timeout, Predicate<String> standInFor) {
         this.http = http;
         this.url = url;
         this.timeout = timeout;
+        this.standInFor = standInFor;
     }
 
     /** Where submissions go, or null when no API is configured. */
@@ -54,7 +62,10 @@ public final class ExternalApiClient {
     /** The API's reply as received, and as the engine reads it. */
     public record Response(String body, Event.ApiReplied event) {}
 
-    public Response post(String submissionId, String payload) throws ExternalApiError {
+    public Response post(String submissionId, String userKey, String payload) throws ExternalApiError {
+        if (url == null && standInFor.test(userKey)) {
+            return StandIn.reply(submissionId, payload);
+        }
         if (url == null) {
             // No API configured (a first run on a laptop): the answers stay stored and the conversation ends.
             return new Response(null, new Event.ApiReplied(submissionId, false, null, List.of(), null));

@@ -26,15 +26,15 @@ public final class InboxStore {
         }
         var batch = h.prepareBatch("""
                 INSERT INTO inbox (message_id, user_key, wa_id, user_id, profile_name, type, kind, body, choice_id,
-                    sent_at, received_at)
-                VALUES (:id, :user, :wa, :uid, :name, :type, :kind, :body, :choice, :sent, :received)
+                    sent_at, received_at, attachment)
+                VALUES (:id, :user, :wa, :uid, :name, :type, :kind, :body, :choice, :sent, :received, :attachment)
                 ON CONFLICT (message_id) DO NOTHING""");
         for (var m : messages) {
             batch.bind("id", m.messageId()).bind("user", m.userKey()).bind("wa", m.waId()).bind("uid", m.userId())
                     .bind("name", m.profileName()).bind("type", m.type()).bind("kind", m.kind().name())
                     .bind("body", m.text()).bind("choice", m.choiceId())
                     .bind("sent", m.sentAt() == null ? null : m.sentAt().toEpochMilli())
-                    .bind("received", now.toEpochMilli()).add();
+                    .bind("received", now.toEpochMilli()).bind("attachment", Wire.attachment(m.attachment())).add();
         }
         int[] counts = batch.execute();
         var accepted = new ArrayList<Inbound>();
@@ -49,11 +49,29 @@ public final class InboxStore {
     /** The oldest unprocessed messages of one person, in arrival order. */
     public List<Row> pending(Handle h, String userKey, int limit) {
         return h.createQuery("""
-                        SELECT id, message_id, user_key, wa_id, user_id, profile_name, type, kind, body, choice_id, sent_at
+                        SELECT id, message_id, user_key, wa_id, user_id, profile_name, type, kind, body, choice_id, sent_at,
+                            attachment
                         FROM inbox WHERE user_key = :user AND status = 'pending' ORDER BY id LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("limit", limit)
                 .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    /** A message as a transcript shows it, with when wabot received it. */
+    public record Said(long id, Inbound message, Instant receivedAt, String status) {}
+
+    /** One person's messages after {@code afterId}, oldest first: what they said, as wabot stored it. */
+    public List<Said> since(Handle h, String userKey, long afterId, int limit) {
+        return h.createQuery("""
+                        SELECT id, message_id, user_key, wa_id, user_id, profile_name, type, kind, body, choice_id, sent_at,
+                            attachment, received_at, status
+                        FROM inbox WHERE user_key = :user AND id > :after ORDER BY id LIMIT :limit""")
+                .bind("user", userKey)
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Said(rs.getLong(1), row(rs).message(), Instant.ofEpochMilli(rs.getLong(13)),
+                        rs.getString(14)))
                 .list();
     }
 
@@ -81,7 +99,7 @@ public final class InboxStore {
     /** A person's latest messages, oldest first, for the operator's view of a session. */
     public List<Map<String, Object>> recent(Handle h, String userKey, int limit) {
         var rows = h.createQuery("""
-                        SELECT id, message_id, type, body, choice_id, sent_at, received_at, status, conversation_id
+                        SELECT id, message_id, type, body, choice_id, sent_at, received_at, status, conversation_id, attachment
                         FROM inbox WHERE user_key = :user ORDER BY received_at DESC, id DESC LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("limit", limit)
@@ -98,6 +116,6 @@ public final class InboxStore {
         var sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
         return new Row(rs.getLong(1), new Inbound(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), MessageKind.valueOf(rs.getString(8)), rs.getString(9),
-                rs.getString(10), sentAt));
+                rs.getString(10), sentAt, Wire.attachment(rs.getString(12))));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import wabot.conversation.Reply;
 import wabot.whatsapp.StatusUpdate;
 
 /**
@@ -16,17 +17,25 @@ public final class OutboxStore {
     public static final int MAX_TEXT = 4096;
 
     /** A reply waiting to be sent. */
-    public record Row(long id, String userKey, String recipient, String body, int attempts) {}
+    public record Row(long id, String userKey, String recipient, Reply reply, int attempts) {
+        /** The text of the reply. */
+        public String body() {
+            return reply.text();
+        }
+    }
 
-    public void enqueue(Handle h, String userKey, String recipient, String conversationId, List<String> texts,
+    /** Appends replies to a person's queue; a long plain text becomes several messages, choices stay whole. */
+    public void enqueue(Handle h, String userKey, String recipient, String conversationId, List<Reply> replies,
                         Instant now) {
         var batch = h.prepareBatch("""
-                INSERT INTO outbox (user_key, recipient, conversation_id, body, next_attempt_at, created_at)
-                VALUES (:user, :recipient, :conversation, :body, :now, :now)""");
-        for (var text : texts) {
-            for (var part : split(text)) {
+                INSERT INTO outbox (user_key, recipient, conversation_id, body, choices, next_attempt_at, created_at)
+                VALUES (:user, :recipient, :conversation, :body, :choices, :now, :now)""");
+        for (var reply : replies) {
+            var parts = reply.choices() == null ? split(reply.text()) : List.of(reply.text());
+            for (var part : parts) {
                 batch.bind("user", userKey).bind("recipient", recipient).bind("conversation", conversationId)
-                        .bind("body", part).bind("now", now.toEpochMilli()).add();
+                        .bind("body", part).bind("choices", Wire.choices(reply.choices()))
+                        .bind("now", now.toEpochMilli()).add();
             }
         }
         if (batch.size() > 0) {
@@ -51,12 +60,12 @@ public final class OutboxStore {
     /** One person's pending replies in order, up to the first that is not due yet. */
     public List<Row> due(Handle h, String userKey, Instant now, int limit) {
         return h.createQuery("""
-                        SELECT id, user_key, recipient, body, attempts, next_attempt_at FROM outbox
+                        SELECT id, user_key, recipient, body, attempts, next_attempt_at, choices FROM outbox
                         WHERE user_key = :user AND status = 'pending' ORDER BY id LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Pending(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5)), rs.getLong(6)))
+                        new Reply(rs.getString(4), Wire.choices(rs.getString(7))), rs.getInt(5)), rs.getLong(6)))
                 .stream()
                 .takeWhile(pending -> pending.dueAt() <= now.toEpochMilli())
                 .map(Pending::row)
@@ -64,6 +73,36 @@ public final class OutboxStore {
     }
 
     private record Pending(Row row, long dueAt) {}
+
+    /** A reply that left the outbox: sent (with Meta's latest delivery news) or failed for good. */
+    public record Left(long id, Reply reply, String status, String wamid, String delivery, Integer errorCode,
+                       String errorDetail, Instant at) {}
+
+    /** One person's replies after {@code afterId} that are no longer pending, oldest first. */
+    public List<Left> leftSince(Handle h, String userKey, long afterId, int limit) {
+        return h.createQuery("""
+                        SELECT id, body, choices, status, wamid, delivery, error_code, error_detail,
+                            COALESCE(sent_at, created_at)
+                        FROM outbox WHERE user_key = :user AND id > :after AND status <> 'pending'
+                        ORDER BY id LIMIT :limit""")
+                .bind("user", userKey)
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> {
+                    int code = rs.getInt(7);
+                    Integer errorCode = rs.wasNull() ? null : code;
+                    return new Left(rs.getLong(1), new Reply(rs.getString(2), Wire.choices(rs.getString(3))),
+                            rs.getString(4), rs.getString(5), rs.getString(6), errorCode, rs.getString(8),
+                            Instant.ofEpochMilli(rs.getLong(9)));
+                })
+                .list();
+    }
+
+    /** The texts of one person's replies still waiting to be sent, oldest first. */
+    public List<String> pendingTexts(Handle h, String userKey, int limit) {
+        return h.createQuery("SELECT body FROM outbox WHERE user_key = :user AND status = 'pending' ORDER BY id LIMIT :limit")
+                .bind("user", userKey).bind("limit", limit).mapTo(String.class).list();
+    }
 
     /**
      * Takes a due reply for one send, holding it until {@code until} so that no other sender, in this process or
@@ -138,7 +177,7 @@ public final class OutboxStore {
     public List<Map<String, Object>> recent(Handle h, String userKey, int limit) {
         var rows = new ArrayList<>(h.createQuery("""
                         SELECT id, body, status, attempts, wamid, delivery, error_code, error_detail, created_at,
-                            sent_at, conversation_id
+                            sent_at, conversation_id, choices
                         FROM outbox WHERE user_key = :user ORDER BY created_at DESC, id DESC LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("limit", limit)

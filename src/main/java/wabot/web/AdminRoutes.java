@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import wabot.conversation.Flow;
+import wabot.conversation.Reply;
 import wabot.conversation.Session;
 import wabot.delivery.OutboxSender;
 import wabot.delivery.Turns;
@@ -98,7 +99,7 @@ public final class AdminRoutes {
         }
         var recipient = phone.group(1);
         long id = db.write(h -> {
-            outbox.enqueue(h, recipient, recipient, null, List.of(text), clock.instant());
+            outbox.enqueue(h, recipient, recipient, null, List.of(new Reply(text)), clock.instant());
             return outbox.lastId(h, recipient);
         });
         sender.wake(recipient);

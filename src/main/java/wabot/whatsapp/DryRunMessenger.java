@@ -1,6 +1,7 @@
 package wabot.whatsapp;
 
 import java.util.UUID;
+import wabot.conversation.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,8 +10,10 @@ public final class DryRunMessenger implements Messenger {
     private static final Logger log = LoggerFactory.getLogger(DryRunMessenger.class);
 
     @Override
-    public String send(String recipient, String text, String reference) {
-        log.info("[SEND] dry-run to={} text={}", recipient, text.replace("\n", "\\n"));
+    public String send(String recipient, Reply reply, String reference) {
+        log.info("[SEND] dry-run to={} text={}{}", recipient, reply.text().replace("\n", "\\n"),
+                reply.choices() == null ? "" : " " + reply.choices().style().name().toLowerCase(java.util.Locale.ROOT)
+                        + "=" + reply.choices().options().stream().map(o -> o.title()).toList());
         return "dryrun." + UUID.randomUUID();
     }
 

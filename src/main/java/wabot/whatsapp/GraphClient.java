@@ -10,8 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import wabot.conversation.Reply;
 
-/** Sends text messages through the Cloud API: {@code POST /<version>/<phone-number-id>/messages}. */
+/**
+ * Sends messages through the Cloud API, {@code POST /<version>/<phone-number-id>/messages}: a text, or a text
+ * with reply buttons or a list (PROTOCOL (e)). The choices arrive within WhatsApp's limits; each field is cut to
+ * its limit once more here all the same, because a field over it makes Meta refuse the whole message.
+ */
 public final class GraphClient implements Messenger {
     private static final Pattern PHONE = Pattern.compile("\\d{4,20}");
     private final HttpClient http;
@@ -29,12 +34,12 @@ public final class GraphClient implements Messenger {
     }
 
     @Override
-    public String send(String recipient, String text, String reference) throws GraphError, IOException {
+    public String send(String recipient, Reply reply, String reference) throws GraphError, IOException {
         var request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(recipient, text, reference))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(recipient, reply, reference))))
                 .build();
         HttpResponse<byte[]> response;
         try {
@@ -43,19 +48,19 @@ public final class GraphClient implements Messenger {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while sending", e);
         }
-        JsonNode reply = readOrEmpty(response.body());
+        JsonNode answer = readOrEmpty(response.body());
         if (response.statusCode() == 200) {
-            var wamid = reply.path("messages").path(0).path("id").asText(null);
+            var wamid = answer.path("messages").path(0).path("id").asText(null);
             if (wamid != null) {
                 return wamid;
             }
         }
-        var error = reply.path("error");
+        var error = answer.path("error");
         var detail = error.path("error_data").path("details").asText(error.path("message").asText("no error body"));
         throw new GraphError(response.statusCode(), error.path("code").asInt(0), detail, retryAfter(response));
     }
 
-    private ObjectNode body(String recipient, String text, String reference) {
+    private ObjectNode body(String recipient, Reply reply, String reference) {
         var body = json.createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual");
@@ -65,8 +70,13 @@ public final class GraphClient implements Messenger {
             // A BSUID: the person withheld their phone, so Meta addresses them by this id instead.
             body.put("recipient", recipient);
         }
-        body.put("type", "text");
-        body.putObject("text").put("preview_url", false).put("body", text);
+        if (reply.choices() == null) {
+            body.put("type", "text");
+            body.putObject("text").put("preview_url", false).put("body", reply.text());
+        } else {
+            body.put("type", "interactive");
+            body.set("interactive", Interactive.of(json, reply.text(), reply.choices()));
+        }
         if (reference != null) {
             body.put("biz_opaque_callback_data", reference);
         }

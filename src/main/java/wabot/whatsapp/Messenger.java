@@ -1,8 +1,9 @@
 package wabot.whatsapp;
 
 import java.io.IOException;
+import wabot.conversation.Reply;
 
-/** Sends one text message to a person; what the outbox sender needs from WhatsApp. */
+/** Sends one message to a person: a text, or a text with buttons or a list; what the outbox sender needs from WhatsApp. */
 public interface Messenger {
 
     /**
@@ -12,7 +13,7 @@ public interface Messenger {
      * @throws GraphError  Meta answered with an error
      * @throws IOException Meta could not be reached or did not answer in time
      */
-    String send(String recipient, String text, String reference) throws GraphError, IOException;
+    String send(String recipient, Reply reply, String reference) throws GraphError, IOException;
 
     /** True when messages are only logged and stored, never sent. */
     default boolean dryRun() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wabot.conversation.Attachment;
 import wabot.conversation.MessageKind;
 
 /**
@@ -120,6 +121,23 @@ public final class WebhookParser {
                     return choice(id, userKey, waId, userId, name, type, title, text(reply, "id"), sentAt);
                 }
                 break;
+            case "image":
+            case "document":
+            case "audio":
+            case "video":
+                var media = media(type, message.path(type));
+                if (media != null) {
+                    return new Inbound(id, userKey, waId, userId, name, type, MessageKind.MEDIA,
+                            Cleaning.text(media.caption()), null, sentAt, media);
+                }
+                break;
+            case "location":
+                var location = location(message.path("location"));
+                if (location != null) {
+                    return new Inbound(id, userKey, waId, userId, name, type, MessageKind.LOCATION, null, null,
+                            sentAt, location);
+                }
+                break;
             default:
                 break;
         }
@@ -130,6 +148,28 @@ public final class WebhookParser {
                                   String title, String choiceId, Instant sentAt) {
         return new Inbound(id, userKey, waId, userId, name, type, MessageKind.CHOICE, Cleaning.text(title),
                 choiceId, sentAt);
+    }
+
+    /** A media object; without its id there is no file to fetch, so it is not one. */
+    private static Attachment.Media media(String type, JsonNode node) {
+        var mediaId = identifier(node, "id");
+        if (mediaId == null) {
+            return null;
+        }
+        return new Attachment.Media(type, mediaId, text(node, "mime_type"), text(node, "sha256"),
+                text(node, "caption"), Cleaning.text(text(node, "filename")));
+    }
+
+    /** A shared location; Meta sends the coordinates as JSON numbers, and without both there is no place. */
+    private static Attachment.Location location(JsonNode node) {
+        var latitude = node.get("latitude");
+        var longitude = node.get("longitude");
+        if (latitude == null || longitude == null || !latitude.isNumber() || !longitude.isNumber()
+                || Math.abs(latitude.asDouble()) > 90 || Math.abs(longitude.asDouble()) > 180) {
+            return null;
+        }
+        return new Attachment.Location(latitude.asDouble(), longitude.asDouble(),
+                Cleaning.text(text(node, "name")), Cleaning.text(text(node, "address")));
     }
 
     /** The contact that sent the message, matched by id, never by position; a lone contact is the sender. */

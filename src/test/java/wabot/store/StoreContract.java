@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import wabot.conversation.Reply;
 import wabot.conversation.Answer;
 import wabot.conversation.MessageKind;
 import wabot.conversation.Question;
@@ -34,7 +35,8 @@ import wabot.whatsapp.StatusUpdate;
 abstract class StoreContract {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     /** Every schema version both dialects must have, in order. */
-    static final List<String> MIGRATIONS = List.of("1");
+    /** Every migration the build ships, by version: V1__core.sql is "1". */
+    static final List<String> MIGRATIONS = migrations();
 
     final InboxStore inbox = new InboxStore();
     final SessionStore sessions = new SessionStore();
@@ -344,7 +346,7 @@ abstract class StoreContract {
         }
         var longText = words.toString().strip();
         write((Handle h) -> {
-            outbox.enqueue(h, "111", "111", "conv", List.of("first", longText, "last"), T0);
+            outbox.enqueue(h, "111", "111", "conv", replies("first", longText, "last"), T0);
             return null;
         });
         var rows = read((Handle h) -> outbox.due(h, "111", T0, 100));
@@ -361,7 +363,7 @@ abstract class StoreContract {
     @Test
     void enqueueOfNothingWritesNothing() {
         write((Handle h) -> {
-            outbox.enqueue(h, "111", "111", "conv", List.of(), T0);
+            outbox.enqueue(h, "111", "111", "conv", replies(), T0);
             return null;
         });
         assertThat(read((Handle h) -> outbox.due(h, "111", T0, 10))).isEmpty();
@@ -370,9 +372,9 @@ abstract class StoreContract {
     @Test
     void usersDueRespectsEachPersonsOrder() {
         write((Handle h) -> {
-            outbox.enqueue(h, "111", "111", "c", List.of("a1", "a2"), T0);
-            outbox.enqueue(h, "222", "222", "c", List.of("b1"), T0);
-            outbox.enqueue(h, "111", "111", "c", List.of("a3"), T0);
+            outbox.enqueue(h, "111", "111", "c", replies("a1", "a2"), T0);
+            outbox.enqueue(h, "222", "222", "c", replies("b1"), T0);
+            outbox.enqueue(h, "111", "111", "c", replies("a3"), T0);
             return null;
         });
         assertThat(read((Handle h) -> outbox.usersDue(h, T0, 10))).containsExactlyInAnyOrder("111", "222");
@@ -395,7 +397,7 @@ abstract class StoreContract {
     @Test
     void dueStopsAtTheFirstRowNotYetDue() {
         write((Handle h) -> {
-            outbox.enqueue(h, "111", "111", "c", List.of("a1", "a2", "a3"), T0);
+            outbox.enqueue(h, "111", "111", "c", replies("a1", "a2", "a3"), T0);
             return null;
         });
         var rows = read((Handle h) -> outbox.due(h, "111", T0, 10));
@@ -414,7 +416,7 @@ abstract class StoreContract {
     @Test
     void claimTakesOnlyTheHeadOfAPersonsQueueAndHoldsIt() {
         write((Handle h) -> {
-            outbox.enqueue(h, "111", "111", "c", List.of("a1", "a2"), T0);
+            outbox.enqueue(h, "111", "111", "c", replies("a1", "a2"), T0);
             return null;
         });
         var rows = read((Handle h) -> outbox.due(h, "111", T0, 10));
@@ -446,7 +448,7 @@ abstract class StoreContract {
     @Test
     void onlyOneOfTwoConcurrentOutboxClaimsSucceeds() throws Exception {
         write((Handle h) -> {
-            outbox.enqueue(h, "111", "111", "c", List.of("a1", "a2", "a3", "a4", "a5"), T0);
+            outbox.enqueue(h, "111", "111", "c", replies("a1", "a2", "a3", "a4", "a5"), T0);
             return null;
         });
         for (var row : read((Handle h) -> outbox.due(h, "111", T0, 10))) {
@@ -464,7 +466,7 @@ abstract class StoreContract {
     @Test
     void markSentRetryLaterAndMarkFailedRecordTheOutcome() {
         write((Handle h) -> {
-            outbox.enqueue(h, "111", "111", "c", List.of("ok", "flaky", "refused"), T0);
+            outbox.enqueue(h, "111", "111", "c", replies("ok", "flaky", "refused"), T0);
             return null;
         });
         var rows = read((Handle h) -> outbox.due(h, "111", T0, 10));
@@ -493,7 +495,7 @@ abstract class StoreContract {
     @Test
     void applyStatusNeverGoesBackAndFailureAlwaysWins() {
         write((Handle h) -> {
-            outbox.enqueue(h, "111", "111", "c", List.of("one", "two"), T0);
+            outbox.enqueue(h, "111", "111", "c", replies("one", "two"), T0);
             return null;
         });
         var rows = read((Handle h) -> outbox.due(h, "111", T0, 10));
@@ -724,6 +726,20 @@ abstract class StoreContract {
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static List<Reply> replies(String... texts) {
+        return java.util.Arrays.stream(texts).map(Reply::new).toList();
+    }
+
+    private static List<String> migrations() {
+        try (var files = java.nio.file.Files.list(wabot.testing.Fixtures.ROOT.resolve("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

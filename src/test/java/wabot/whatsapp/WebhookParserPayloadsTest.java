@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import wabot.conversation.Attachment;
 import wabot.conversation.MessageKind;
 
 /** Meta's real webhook bodies from the fixtures, through the parser. */
@@ -94,16 +95,50 @@ class WebhookParserPayloadsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"image.json", "audio_voice.json", "sticker.json", "location.json", "reaction.json",
-            "unsupported.json", "unknown_legacy.json", "contacts_message.json", "order.json",
-            "interactive_nfm_reply.json", "interactive_unparseable_131000.json", "document.json",
-            "video_forwarded.json"})
+    @ValueSource(strings = {"sticker.json", "reaction.json", "unsupported.json", "unknown_legacy.json",
+            "contacts_message.json", "order.json", "interactive_nfm_reply.json", "interactive_unparseable_131000.json"})
     void messagesThatCannotBeAnswersAreUnsupported(String file) throws MalformedWebhook {
         var message = onlyMessage(file);
 
         assertThat(message.kind()).isEqualTo(MessageKind.UNSUPPORTED);
         assertThat(message.text()).isNull();
         assertThat(message.userKey()).isEqualTo("15555550101");
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {
+            "image.json,           image,    image/jpeg",
+            "audio_voice.json,     audio,    audio/ogg; codecs=opus",
+            "document.json,        document, application/pdf",
+            "video_forwarded.json, video,    video/mp4"})
+    void mediaIsKeptWithItsIdTypeAndCaption(String file, String type, String mimeType) throws Exception {
+        var message = onlyMessage(file);
+        var media = (Attachment.Media) message.attachment();
+        var object = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Fixtures.bytes(Fixtures.payload(file)))
+                .path("entry").path(0).path("changes").path(0).path("value").path("messages").path(0).path(type);
+
+        assertThat(message.kind()).isEqualTo(MessageKind.MEDIA);
+        assertThat(media.type()).isEqualTo(type);
+        assertThat(media.mimeType()).isEqualTo(mimeType);
+        assertThat(media.mediaId()).isEqualTo(object.path("id").asText()).isNotBlank();
+        assertThat(media.sha256()).isEqualTo(object.path("sha256").asText());
+        assertThat(media.caption()).isEqualTo(object.path("caption").asText(null));
+        assertThat(message.text()).isEqualTo(media.caption());
+        assertThat(media.filename()).isEqualTo(object.path("filename").asText(null));
+    }
+
+    @Test
+    void sharedLocationKeepsItsCoordinatesAndPlace() throws MalformedWebhook {
+        var named = (Attachment.Location) onlyMessage("location.json").attachment();
+        var pin = onlyMessage("location_pin_only.json");
+
+        assertThat(named.name()).isNotBlank();
+        assertThat(named.address()).isNotBlank();
+        assertThat(pin.kind()).isEqualTo(MessageKind.LOCATION);
+        var bare = (Attachment.Location) pin.attachment();
+        assertThat(bare.name()).isNull();
+        assertThat(bare.latitude()).isBetween(-90.0, 90.0);
+        assertThat(bare.longitude()).isBetween(-180.0, 180.0);
     }
 
     @Test
