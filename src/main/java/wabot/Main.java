@@ -1,5 +1,9 @@
 package wabot;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import wabot.cli.Commands;
 
@@ -8,7 +12,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int status = Commands.run(Arrays.asList(args), System.out, System.err);
+        int status = Commands.run(Arrays.asList(args), System.getenv(), System.in,
+                new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8), System.err);
         if (status >= 0) {
             System.exit(status);
         }

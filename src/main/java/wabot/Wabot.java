@@ -154,7 +154,7 @@ public final class Wabot implements AutoCloseable {
                 parser, intake, config.webhookMaxBytes(), metrics);
         var admin = new AdminRoutes(db, flow, sessions, inbox, outbox, submissions, turns, sender, clock);
         var access = new AdminAccess(config.adminToken(), clock);
-        var simulator = new Simulator(parser, intake, db, inbox, outbox, new Owed(),
+        var simulator = new Simulator(parser, intake, db, inbox, outbox, new Owed(), sessions,
                 new Deliveries(config.phoneNumberId() == null ? "simulator" : config.phoneNumberId(), "15550000000"),
                 clock);
         var assets = new Assets();

@@ -1,7 +1,9 @@
 package wabot.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The jar as a small command-line tool: {@code serve} (the default), {@code chat}, {@code send} and
@@ -22,7 +24,9 @@ public final class Commands {
 
     private Commands() {}
 
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
+    /** Runs the command {@code args} name, with these settings from the environment; returns the exit status. */
+    public static int run(List<String> args, Map<String, String> environment, InputStream in, PrintStream out,
+                          PrintStream err) {
         var name = args.isEmpty() ? "serve" : args.get(0);
         var rest = args.isEmpty() ? List.<String>of() : args.subList(1, args.size());
         if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
@@ -40,7 +44,9 @@ public final class Commands {
         }
         try {
             switch (name) {
-                case "serve": return Serve.run(rest);
+                case "serve": return Serve.run(rest, environment);
+                case "chat": return Chat.run(rest, environment, in, out);
+                case "send": return Send.run(rest, environment, out);
                 default: throw new IllegalStateException("no runner for " + name);
             }
         } catch (UsageError e) {
@@ -55,6 +61,8 @@ public final class Commands {
     private static String usage(String name) {
         switch (name) {
             case "serve": return Serve.USAGE;
+            case "chat": return Chat.USAGE;
+            case "send": return Send.USAGE;
             default: return null;
         }
     }

@@ -15,12 +15,12 @@ final class Serve {
 
     private Serve() {}
 
-    static int run(List<String> args) throws UsageError, Startup.Refused {
+    static int run(List<String> args, Map<String, String> environment) throws UsageError, Startup.Refused {
         var flags = Flags.parse(args, Set.of(), Set.of());
         if (!flags.positional().isEmpty()) {
             throw new UsageError("unexpected argument '" + flags.positional().get(0) + "'");
         }
-        var config = Startup.config(Startup.settings(Map.of()));
+        var config = Startup.config(Startup.settings(environment, Map.of()));
         var wabot = Wabot.start(config, Startup.flow(config.flowFile()));
         Runtime.getRuntime().addShutdownHook(new Thread(wabot::close, "wabot-shutdown"));
         return -1; // keep running: the server's threads hold the process

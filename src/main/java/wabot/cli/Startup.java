@@ -24,10 +24,13 @@ final class Startup {
 
     private Startup() {}
 
-    /** The raw settings, with {@code overrides} on top (a null value removes the variable). */
-    static Map<String, String> settings(Map<String, String> overrides) throws Refused {
+    /**
+     * The raw settings: {@code .env} in the working directory, then the environment, then {@code overrides} on top
+     * (a null value removes the variable).
+     */
+    static Map<String, String> settings(Map<String, String> environment, Map<String, String> overrides) throws Refused {
         try {
-            var settings = new java.util.HashMap<>(Settings.load(System.getenv(), Path.of(".env")));
+            var settings = new java.util.HashMap<>(Settings.load(environment, Path.of(".env")));
             overrides.forEach((name, value) -> {
                 if (value == null) {
                     settings.remove(name);

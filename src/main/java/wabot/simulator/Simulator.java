@@ -3,6 +3,10 @@ package wabot.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import wabot.conversation.Answer;
+import wabot.conversation.Session;
+import wabot.store.SessionStore;
 import wabot.conversation.Attachment;
 import wabot.delivery.Intake;
 import wabot.store.Database;
@@ -32,11 +36,13 @@ public final class Simulator {
     private final InboxStore inbox;
     private final OutboxStore outbox;
     private final Owed owed;
+    private final SessionStore sessions;
     private final Deliveries deliveries;
     private final Clock clock;
 
     public Simulator(WebhookParser parser, Intake intake, Database db, InboxStore inbox, OutboxStore outbox, Owed owed,
-                     Deliveries deliveries, Clock clock) {
+                     SessionStore sessions, Deliveries deliveries, Clock clock) {
+        this.sessions = sessions;
         this.parser = parser;
         this.intake = intake;
         this.db = db;
@@ -81,6 +87,15 @@ public final class Simulator {
     public View since(String userKey, long afterSaid, long afterTold) {
         return db.read(h -> new View(inbox.since(h, userKey, afterSaid, PAGE), outbox.leftSince(h, userKey, afterTold, PAGE),
                 owed.of(h, userKey)));
+    }
+
+    /** A person's session as stored, with the answers of its latest conversation. */
+    public record Stored(Session session, List<Answer> answers, Owed.Counts owed) {}
+
+    public Optional<Stored> stored(String userKey) {
+        return db.read(h -> sessions.load(h, userKey).map(session -> new Stored(session,
+                session.conversationId() == null ? List.of() : sessions.answers(h, session.conversationId()),
+                owed.of(h, userKey))));
     }
 
     public Owed.Counts owed(String userKey) {
