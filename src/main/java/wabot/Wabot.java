@@ -43,6 +43,7 @@ import wabot.simulator.Simulator;
 import wabot.store.Owed;
 import wabot.web.AdminAccess;
 import wabot.web.Assets;
+import wabot.web.HealthRoutes;
 import wabot.web.SignInRoutes;
 import wabot.web.SimulatorRoutes;
 import wabot.whatsapp.Deliveries;
@@ -158,6 +159,7 @@ public final class Wabot implements AutoCloseable {
                 new Deliveries(config.phoneNumberId() == null ? "simulator" : config.phoneNumberId(), "15550000000"),
                 clock);
         var assets = new Assets();
+        var health = new HealthRoutes(db);
         var signIn = new SignInRoutes(access, assets, clock);
         var simulatorPages = new SimulatorRoutes(simulator, flow, assets, config.externalApiUrl() != null);
 
@@ -187,6 +189,8 @@ public final class Wabot implements AutoCloseable {
             c.routes.get("/simulator/api/people/{person}", simulatorPages::transcript);
             c.routes.post("/simulator/api/people/{person}/messages", simulatorPages::send);
             c.routes.post("/simulator/api/people/{person}/read", simulatorPages::read);
+            c.routes.get("/health/live", health::live);
+            c.routes.get("/health/ready", health::ready);
             c.routes.get("/health", ctx -> ctx.json(Map.of("status", db.read(h ->
                     h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? "ok" : "degraded")));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
