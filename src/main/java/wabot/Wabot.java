@@ -5,8 +5,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.javalin.Javalin;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,7 +96,8 @@ public final class Wabot implements AutoCloseable {
 
     public static Wabot start(Config config, Flow flow, Overrides overrides) {
         var clock = Clock.systemUTC();
-        var db = Database.open(config.databaseUrl());
+        var metrics = Meters.registry();
+        var db = Database.open(config.databaseUrl(), metrics);
         var workers = Threads.workers();
         // Responses complete on the client's own selector thread: handing each one to an executor cost a thread
         // wake-up per call, and the handlers (byte arrays) never block. Never the worker pool: workers block in
@@ -148,7 +147,6 @@ public final class Wabot implements AutoCloseable {
         }
         var poller = new Poller(db, inbox, dispatcher, sender, worker);
 
-        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var parser = new WebhookParser();
         var webhook = new WebhookRoutes(config.verifyToken(),
                 config.appSecret() == null ? null : new WebhookSignature(config.appSecret()),

@@ -2,6 +2,8 @@ package wabot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +41,17 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database at a JDBC URL, creating SQLite's folder, and migrates it to the current schema. */
     public static Database open(String url) {
+        return open(url, null);
+    }
+
+    /** Like {@link #open(String)}, with the pool's meters (connections, waits, timeouts) in {@code meters}. */
+    public static Database open(String url, MeterRegistry meters) {
         boolean sqlite = url.startsWith("jdbc:sqlite:");
         var config = new HikariConfig();
         config.setPoolName("wabot");
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         var sqliteSource = sqlite ? sqliteSource(url) : null;
         if (sqlite) {
             config.setDataSource(sqliteSource);

@@ -190,14 +190,17 @@ public final class SimulatorRoutes {
         map.put("text", left.reply().text());
         var choices = left.reply().choices();
         if (choices != null) {
-            map.put("choices", Map.of("style", choices.style().name(), "button", String.valueOf(choices.button()),
-                    "options", choices.options().stream().map(o -> {
+            var shown = new LinkedHashMap<String, Object>();
+            shown.put("style", choices.style().name());
+            shown.put("button", choices.button());
+            map.put("choices", shown);
+            shown.put("options", choices.options().stream().map(o -> {
                         var option = new LinkedHashMap<String, Object>();
                         option.put("id", o.id());
                         option.put("title", o.title());
                         option.put("description", o.description());
                         return option;
-                    }).toList()));
+                    }).toList());
         }
         map.put("status", left.status());
         map.put("wamid", left.wamid());
