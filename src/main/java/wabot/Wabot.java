@@ -1,6 +1,10 @@
 package wabot;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import wabot.delivery.BacklogMeters;
+import wabot.delivery.Outcomes;
+import wabot.store.Backlog;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -66,8 +70,11 @@ public final class Wabot implements AutoCloseable {
     private final List<Lanes> lanes;
     private final Simulator simulator;
 
-    private Wabot(Database db, Poller poller, Housekeeping housekeeping, Javalin server, ExecutorService workers,
-                  List<Lanes> lanes, Simulator simulator) {
+    private final BacklogMeters backlog;
+
+    private Wabot(Database db, Poller poller, Housekeeping housekeeping, BacklogMeters backlog, Javalin server,
+                  ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
+        this.backlog = backlog;
         this.db = db;
         this.simulator = simulator;
         this.lanes = lanes;
@@ -108,6 +115,7 @@ public final class Wabot implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
 
+        var outcomes = new Outcomes(metrics);
         var sessions = new SessionStore();
         var inbox = new InboxStore();
         var outbox = new OutboxStore();
@@ -126,17 +134,18 @@ public final class Wabot implements AutoCloseable {
                 new Routing(SimulatedPeople::isSimulated, new SimulatedPhones(), whatsapp));
         var sends = new Lanes(workers);
         var sender = new OutboxSender(db, outbox, messenger, rateLimiter(config.sendRatePerSecond()),
-                sends, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), clock);
+                sends, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, clock);
         var conversations = new Lanes(workers);
-        var worker = new SubmissionWorker(db, submissions, api, CircuitBreaker.of("external-api",
-                CircuitBreakerConfig.custom()
-                        .slidingWindowSize(10)
-                        .minimumNumberOfCalls(5)
-                        .failureRateThreshold(50)
-                        .waitDurationInOpenState(Duration.ofSeconds(30))
-                        .build()),
+        var breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics);
+        var worker = new SubmissionWorker(db, submissions, api, breakers.circuitBreaker("external-api"),
                 turns, conversations, sender, workers, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
-                config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), clock);
+                config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), outcomes, clock);
         var dispatcher = new Dispatcher(db, conversations, turns, sender, worker);
         var intake = new Intake(db, inbox, outbox, dispatcher, clock);
         if (db.isSqlite()) {
@@ -211,10 +220,12 @@ public final class Wabot implements AutoCloseable {
             log.warn("[STARTUP] EXTERNAL_API_URL is not set: completed conversations are stored and ended, not posted");
         }
         poller.start(config.pollInterval());
+        var backlog = new BacklogMeters(db, new Backlog(), metrics, clock);
+        backlog.start(Duration.ofSeconds(5));
         var housekeeping = new Housekeeping(db, new Retention(), config.sessionTtl(),
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
-        return new Wabot(db, poller, housekeeping, server, workers, List.of(conversations, sends), simulator);
+        return new Wabot(db, poller, housekeeping, backlog, server, workers, List.of(conversations, sends), simulator);
     }
 
     /** Talks to this wabot as a person would, without WhatsApp (the terminal chat, tests). */
@@ -232,6 +243,7 @@ public final class Wabot implements AutoCloseable {
         server.stop();
         poller.close();
         housekeeping.close();
+        backlog.close();
         lanes.forEach(Lanes::stop);
         workers.shutdown();
         try {

@@ -40,8 +40,11 @@ public final class OutboxSender {
     /** Epoch millis before which nobody is sent anything: Meta said the whole number is over its throughput. */
     private final AtomicLong pausedUntil = new AtomicLong();
 
+    private final Outcomes outcomes;
+
     public OutboxSender(Database db, OutboxStore outbox, Messenger messenger, RateLimiter rate, Lanes lanes,
-                        Backoff backoff, Clock clock) {
+                        Backoff backoff, Outcomes outcomes, Clock clock) {
+        this.outcomes = outcomes;
         this.db = db;
         this.outbox = outbox;
         this.messenger = messenger;
@@ -89,8 +92,10 @@ public final class OutboxSender {
         if (!db.isSqlite() && !db.write(h -> outbox.claim(h, row.id(), now, now.plus(CLAIM)))) {
             return false; // another instance is sending it, or already has: it drains the rest in order
         }
+        long start = System.nanoTime();
         try {
             var wamid = messenger.send(row.recipient(), row.reply(), "outbox-" + row.id());
+            outcomes.sent(Duration.ofNanos(System.nanoTime() - start));
             db.write(h -> {
                 outbox.markSent(h, row.id(), wamid, clock.instant());
                 return null;
@@ -100,12 +105,16 @@ public final class OutboxSender {
             }
             return true;
         } catch (GraphError e) {
-            return onGraphError(row, e);
+            boolean done = onGraphError(row, e);
+            outcomes.sendFailed(e.code(), e.handling() != GraphError.Handling.GIVE_UP,
+                    Duration.ofNanos(System.nanoTime() - start));
+            return done;
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 // The process is stopping. The row stays pending as it was, and the next start sends it.
                 return false;
             }
+            outcomes.sendFailed(null, true, Duration.ofNanos(System.nanoTime() - start));
             return retry(row, null, "network: " + e, backoff.after(row.attempts()));
         }
     }

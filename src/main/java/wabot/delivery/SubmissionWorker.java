@@ -36,12 +36,14 @@ public final class SubmissionWorker {
     private final int maxAttempts;
     private final Duration lease;
     private final Clock clock;
+    private final Outcomes outcomes;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public SubmissionWorker(Database db, SubmissionStore submissions, ExternalApiClient api, CircuitBreaker breaker,
                             Turns turns, Lanes conversations, OutboxSender sender, Executor executor,
-                            Backoff backoff, int maxAttempts, Duration lease, Clock clock) {
+                            Backoff backoff, int maxAttempts, Duration lease, Outcomes outcomes, Clock clock) {
+        this.outcomes = outcomes;
         this.db = db;
         this.submissions = submissions;
         this.api = api;
@@ -98,6 +100,8 @@ public final class SubmissionWorker {
             log.info("[API_CALL] submission={} user={} attempt={} url={}", row.id(), row.userKey(), attempt, api.url());
             var response = api.post(row.id(), row.userKey(), row.payload());
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            outcomes.apiCall(Duration.ofNanos(System.nanoTime() - start));
+            outcomes.submission("done");
             log.info("[API_RESPONSE] submission={} continue={}", row.id(), response.event().continueConversation());
             apply(row, response.event(), true, response.body());
         } catch (ExternalApiError e) {
@@ -108,6 +112,7 @@ public final class SubmissionWorker {
                 log.info("[API_CALL] submission={} interrupted by shutdown; it will be posted again", row.id());
                 return;
             }
+            outcomes.apiCall(Duration.ofNanos(System.nanoTime() - start));
             if (e.isTransient()) {
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             } else {
@@ -117,6 +122,7 @@ public final class SubmissionWorker {
                 var wait = backoff.after(attempt - 1);
                 log.warn("[API_ERROR] submission={} attempt={} {}; retry in {} ms", row.id(), attempt, e.getMessage(), wait.toMillis());
                 db.write(h -> submissions.postpone(h, row.id(), attempt, clock.instant().plus(wait), e.getMessage()));
+                outcomes.submission("retried");
             } else {
                 fail(row, e.getMessage());
             }
@@ -127,6 +133,7 @@ public final class SubmissionWorker {
     }
 
     private void fail(SubmissionStore.Row row, String reason) {
+        outcomes.submission("failed");
         log.error("[API_ERROR] submission={} user={} failed: {}", row.id(), row.userKey(), reason);
         apply(row, new Event.ApiFailed(row.id(), reason), false, reason);
     }
