@@ -137,7 +137,19 @@
     status.textContent = 'Could not reach wabot: ' + error.message;
   }
 
+  let polling = null;
+
+  // One poll at a time, and a row is shown only past the cursor: a poll after a send and the timer's poll may
+  // otherwise both read the same rows and show a reply twice.
   function poll() {
+    if (polling) {
+      return polling.then(poll);
+    }
+    polling = fetchView().finally(function () { polling = null; });
+    return polling;
+  }
+
+  function fetchView() {
     return fetch(api + '?said=' + said + '&told=' + told, { credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok) {
@@ -147,10 +159,13 @@
       })
       .then(function (view) {
         failures = 0;
-        view.said.forEach(function (m) { said = Math.max(said, m.id); showSaid(m); });
+        view.said.forEach(function (m) {
+          if (m.id > said) { said = m.id; showSaid(m); }
+        });
         const read = [];
         view.told.forEach(function (r) {
-          told = Math.max(told, r.id);
+          if (r.id <= told) { return; }
+          told = r.id;
           showTold(r);
           if (r.wamid && r.status === 'sent') {
             read.push(r.wamid);
