@@ -13,7 +13,7 @@ class CommandsTest {
             var run = Run.of(flag);
             assertThat(run.status()).isZero();
             assertThat(run.out()).contains("Usage: java -jar wabot.jar").contains("serve").contains("chat")
-                    .contains("send").contains("check-flow");
+                    .contains("send");
         }
     }
 
