@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The jar as a small command-line tool: {@code serve} (the default), {@code chat} and {@code send}. Each command
- * is a class of its own; this only picks one and turns its outcome into an exit status: 0 done, 1 failed, 2 a bad command line, setting or flow file; -1 keeps the process running.
+ * is a class of its own; this only picks one and turns its outcome into an exit status: 0 done, 1 failed, 2 a
+ * bad command line, setting or flow file; -1 keeps the process running.
  */
 public final class Commands {
     static final String USAGE = """
