@@ -123,7 +123,7 @@ public final class Wabot implements AutoCloseable {
         var engine = new ConversationEngine(flow, new Policy(config.sessionTtl(), config.maxAnswerChars(),
                 config.userMaxMessagesPerMinute()));
         var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout(),
-                overrides.standInFor());
+                overrides.standInFor(), flow.questions());
         var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, api, clock);
 
         Messenger whatsapp = config.dryRun() ? new DryRunMessenger()

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The jar as a small command-line tool: {@code serve} (the default), {@code chat} and {@code send}. Each command
- * is a class of its own; this only picks one and turns its outcome into an exit status: 0 done, 1 failed, 2 a
- * bad command line, setting or flow file; -1 keeps the process running.
+ * The jar as a small command-line tool: {@code serve} (the default), {@code chat}, {@code send} and
+ * {@code check-flow}. Each command is a class of its own; this only picks one and turns its outcome into an exit
+ * status: 0 done, 1 failed, 2 a bad command line, setting or flow file; -1 keeps the process running.
  */
 public final class Commands {
     static final String USAGE = """
@@ -18,6 +18,7 @@ public final class Commands {
               serve                 run the service (the default when no command is given)
               chat                  talk to the bot in this terminal, through the whole pipeline, without WhatsApp
               send                  post Meta-shaped, signed deliveries to a running wabot, to check a deployment
+              check-flow FILE       validate a flow file without starting anything: a summary, or every problem
 
             java -jar wabot.jar COMMAND --help shows a command's flags.""";
 
@@ -46,6 +47,7 @@ public final class Commands {
                 case "serve": return Serve.run(rest, environment);
                 case "chat": return Chat.run(rest, environment, in, out);
                 case "send": return Send.run(rest, environment, out);
+                case "check-flow": return CheckFlow.run(rest, out, err);
                 default: throw new IllegalStateException("no runner for " + name);
             }
         } catch (UsageError e) {
@@ -62,6 +64,7 @@ public final class Commands {
             case "serve": return Serve.USAGE;
             case "chat": return Chat.USAGE;
             case "send": return Send.USAGE;
+            case "check-flow": return CheckFlow.USAGE;
             default: return null;
         }
     }

@@ -15,7 +15,7 @@ final class Screen {
     private static final String YOU = "you › ";
     private static final String INDENT = "      ";
 
-    /** The options of the latest reply that had any, with the message they came in, for a pick by number. */
+    /** The options of the latest reply, if it had any, with the message they came in, for a pick by number. */
     record Offer(String wamid, boolean list, List<Choices.Option> options) {}
 
     private final PrintStream out;
@@ -30,6 +30,8 @@ final class Screen {
     synchronized void reply(Reply reply, String wamid) {
         out.println(BOT + reply.text().replace("\n", "\n" + INDENT));
         var choices = reply.choices();
+        // A number answers the latest message: once it carries no options, a number is just a number.
+        offer = null;
         if (choices != null) {
             if (choices.style() == Choices.Style.LIST) {
                 out.println(INDENT + "[" + choices.button() + "]");

@@ -20,7 +20,7 @@ final class SessionText {
             text.append(" none");
         }
         for (var answer : stored.answers()) {
-            text.append("\n  ").append(answer.questionId()).append(" = ").append(answer.value())
+            text.append("\n  ").append(answer.questionId()).append(" = ").append(answer.value().display())
                     .append(answer.choiceId() == null ? "" : " (tapped " + answer.choiceId() + ")")
                     .append("  at ").append(answer.answeredAt());
         }

@@ -2,19 +2,17 @@ package wabot.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The whole behaviour of a conversation, as a pure function: no I/O, no clock, no framework. Everything else
- * in wabot exists to feed it events and to carry out its decisions.
+ * in wabot exists to feed it events and to carry out its decisions. What makes an answer valid belongs to each
+ * question's {@link AnswerType}; how a question is shown, to {@link Prompt}.
  */
 public final class ConversationEngine {
-    private static final Set<String> SKIP = Set.of("omitir", "skip");
-    private static final Set<String> RESTART = Set.of("reiniciar", "restart");
-    private static final Set<String> CANCEL = Set.of("cancelar", "cancel");
     private static final Duration FLOOD_WINDOW = Duration.ofMinutes(1);
 
     private final Flow flow;
@@ -63,17 +61,16 @@ public final class ConversationEngine {
                 && session.updatedAt().plus(policy.sessionTtl()).isBefore(now)) {
             return start(session, message, now, texts.expired());
         }
-        if (message.kind() == MessageKind.UNSUPPORTED || message.kind() == MessageKind.MEDIA
-                || message.kind() == MessageKind.LOCATION) {
-            var question = session.currentQuestion(flow);
-            return Decision.of(session.touched(now),
-                    question == null ? texts.textOnly() : texts.textOnly() + "\n\n" + ask(question));
+        var question = session.currentQuestion(flow);
+        boolean typed = message.kind() == MessageKind.TEXT || message.kind() == MessageKind.CHOICE;
+        if (!typed && question == null) {
+            return Decision.of(session.touched(now), texts.textOnly());
         }
-        var command = message.kind() == MessageKind.TEXT ? normalized(message.text()) : "";
-        if (RESTART.contains(command)) {
+        var command = message.kind() == MessageKind.TEXT ? flow.commands().of(message.text()) : null;
+        if (command == Command.RESTART) {
             return start(session, message, now, texts.restarted());
         }
-        if (CANCEL.contains(command)) {
+        if (command == Command.CANCEL) {
             return Decision.of(session.with(SessionState.CONVERSATION_ENDED, session.position(), session.answers(), now),
                     texts.cancelled());
         }
@@ -84,40 +81,94 @@ public final class ConversationEngine {
                 return Decision.of(session.touched(now), texts.pleaseWait());
             default:
                 // A flow edited between restarts can leave a session past its last question: start it over.
-                return session.currentQuestion(flow) == null
-                        ? start(session, message, now, texts.restarted())
-                        : onAnswer(session, message, now);
+                if (question == null) {
+                    return start(session, message, now, texts.restarted());
+                }
+                if (command == Command.BACK) {
+                    return back(session, question, now);
+                }
+                if (command == Command.HELP) {
+                    return help(session, question, now);
+                }
+                return onAnswer(session, question, message, command == Command.SKIP, now);
         }
     }
 
-    private Decision onAnswer(Session session, Event.UserMessage message, Instant now) {
-        var question = session.currentQuestion(flow);
-        var value = message.text() == null ? "" : message.text().strip();
-        if (value.isEmpty()) {
-            return Decision.of(session.touched(now), ask(question));
-        }
-        if (value.codePointCount(0, value.length()) > policy.maxAnswerChars()) {
-            return Decision.of(session.touched(now), texts.tooLong() + "\n\n" + ask(question));
-        }
-        var answers = new ArrayList<>(session.answers());
-        var recorded = List.<Answer>of();
-        if (message.kind() == MessageKind.TEXT && SKIP.contains(normalized(value))) {
-            if (question.required()) {
-                return Decision.of(session.touched(now), texts.required() + "\n\n" + ask(question));
+    private Decision onAnswer(Session session, Question question, Event.UserMessage message, boolean skip,
+                              Instant now) {
+        if (message.kind() == MessageKind.TEXT) {
+            var text = message.text() == null ? "" : message.text().strip();
+            if (text.isEmpty()) {
+                return asking(session.touched(now), question, null);
             }
-        } else {
-            var answer = new Answer(question.id(), value, message.choiceId(),
-                    message.sentAt() == null ? now : message.sentAt());
-            answers.add(answer);
-            recorded = List.of(answer);
+            if (text.codePointCount(0, text.length()) > policy.maxAnswerChars()) {
+                return asking(session.touched(now), question, texts.tooLong());
+            }
+            if (skip) {
+                return question.required()
+                        ? asking(session.touched(now), question, texts.required())
+                        : advance(session, session.answers(), List.of(), now);
+            }
         }
-        int next = session.position() + 1;
+        var tapped = ChoiceId.parse(message.choiceId());
+        var readable = message;
+        if (message.kind() == MessageKind.CHOICE && tapped != null && isQuestion(session, tapped.questionId())) {
+            if (!tapped.questionId().equals(question.id())) {
+                return asking(session.touched(now), question, texts.get(Text.OTHER_QUESTION_CHOICE));
+            }
+            readable = new Event.UserMessage(message.messageId(), message.kind(), message.text(), tapped.optionId(),
+                    message.sentAt(), message.attachment());
+        }
+        var reading = question.type().read(readable, context(session, now));
+        if (reading instanceof Reading.Refused refused) {
+            return asking(session.touched(now), question, question.error() != null ? question.error() : refused.reason());
+        }
+        var answer = new Answer(question.id(), ((Reading.Accepted) reading).value(), message.choiceId(),
+                message.sentAt() == null ? now : message.sentAt());
+        var answers = new ArrayList<>(session.answers());
+        answers.add(answer);
+        return advance(session, answers, List.of(answer), now);
+    }
+
+    /** Asks the next question whose condition holds, or submits when none is left. */
+    private Decision advance(Session session, List<Answer> answers, List<Answer> recorded, Instant now) {
         var questions = session.questions(flow);
+        var given = session.with(session.state(), session.position(), answers, now);
+        int next = nextAsked(questions, session.position() + 1, given.answerMap());
         if (next < questions.size()) {
             var asked = session.with(SessionState.WAITING_FOR_ANSWER, next, answers, now);
-            return new Decision(asked, recorded, List.of(new Reply(ask(questions.get(next)))), List.of());
+            return new Decision(asked, recorded, List.of(ask(questions.get(next), null)), List.of());
         }
         return submit(session.with(SessionState.WAITING_FOR_ANSWER, next, answers, now), recorded, now);
+    }
+
+    /**
+     * Goes back to the latest question asked before this one: questions left out by their condition were never
+     * asked, so they are passed over; a question skipped with the skip word was asked, so it is not.
+     */
+    private Decision back(Session session, Question question, Instant now) {
+        var questions = session.questions(flow);
+        var answers = session.answerMap();
+        int target = session.position() - 1;
+        while (target >= 0 && !questions.get(target).when().holds(answers)) {
+            target--;
+        }
+        if (target < 0) {
+            return asking(session.touched(now), question, texts.get(Text.NO_EARLIER_QUESTION));
+        }
+        var previous = questions.get(target);
+        var kept = session.answers().stream().filter(a -> !a.questionId().equals(previous.id())).toList();
+        return new Decision(session.with(SessionState.WAITING_FOR_ANSWER, target, kept, now), List.of(),
+                List.of(ask(previous, null)),
+                List.of(new Effect.WithdrawAnswers(session.conversationId(), List.of(previous.id()))));
+    }
+
+    private Decision help(Session session, Question question, Instant now) {
+        var commands = flow.commands();
+        var hint = question.type().hint(context(session, now)) + "\n" + texts.format(Text.COMMANDS_HINT,
+                "back", commands.word(Command.BACK), "restart", commands.word(Command.RESTART),
+                "cancel", commands.word(Command.CANCEL));
+        return asking(session.touched(now), question, hint);
     }
 
     private Decision submit(Session session, List<Answer> recorded, Instant now) {
@@ -132,12 +183,18 @@ public final class ConversationEngine {
     private Decision onApiReply(Session session, Event.ApiReplied reply, Instant now) {
         var replies = new ArrayList<Reply>();
         if (reply.continueConversation() && !reply.additionalQuestions().isEmpty()) {
-            if (!isBlank(reply.message())) {
-                replies.add(new Reply(reply.message()));
+            var questions = new ArrayList<>(session.questions(flow));
+            questions.addAll(reply.additionalQuestions());
+            int next = nextAsked(questions, session.position(), session.answerMap());
+            if (next < questions.size()) {
+                if (!isBlank(reply.message())) {
+                    replies.add(new Reply(reply.message()));
+                }
+                replies.add(ask(questions.get(next), null));
+                return new Decision(session.extendedWith(reply.additionalQuestions(), next, now), List.of(), replies,
+                        List.of());
             }
-            var extended = session.extendedWith(reply.additionalQuestions(), now);
-            replies.add(new Reply(ask(extended.currentQuestion(flow))));
-            return new Decision(extended, List.of(), replies, List.of());
+            // Every added question depends on answers that rule it out: there is nothing left to ask.
         }
         // A "continue" without questions has nothing left to ask: its message closes the conversation.
         var closing = reply.continueConversation() ? reply.message() : reply.finalMessage();
@@ -148,8 +205,28 @@ public final class ConversationEngine {
 
     private Decision start(Session session, Event.UserMessage message, Instant now, String notice) {
         var started = session.startedBy(message.messageId(), now);
-        var first = ask(flow.questions().get(0));
-        return Decision.of(started, notice == null ? first : notice + "\n\n" + first);
+        var questions = flow.questions();
+        int first = nextAsked(questions, 0, Map.of());
+        var asked = started.with(SessionState.WAITING_FOR_ANSWER, first, List.of(), now);
+        return new Decision(asked, List.of(), List.of(ask(questions.get(first), notice)), List.of());
+    }
+
+    /** The first question from {@code from} on whose condition holds; the size of the list when there is none. */
+    private static int nextAsked(List<Question> questions, int from, Map<String, Value> answers) {
+        int next = from;
+        while (next < questions.size() && !questions.get(next).when().holds(answers)) {
+            next++;
+        }
+        return next;
+    }
+
+    private boolean isQuestion(Session session, String id) {
+        return session.questions(flow).stream().anyMatch(q -> q.id().equals(id));
+    }
+
+    private AnswerContext context(Session session, Instant now) {
+        return new AnswerContext(flow.language(), texts, LocalDate.ofInstant(now, flow.timezone()),
+                session.waId() == null ? null : "+" + session.waId());
     }
 
     private Session countedForFlood(Session session, Instant now) {
@@ -164,12 +241,12 @@ public final class ConversationEngine {
         return session.state() == SessionState.PROCESSING_API && session.submissionId().equals(submissionId);
     }
 
-    private String ask(Question question) {
-        return question.required() ? question.text() : question.text() + "\n" + texts.skipHint();
+    private Reply ask(Question question, String before) {
+        return Prompt.of(question, texts, before);
     }
 
-    private static String normalized(String text) {
-        return text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    private Decision asking(Session session, Question question, String before) {
+        return new Decision(session, List.of(), List.of(ask(question, before)), List.of());
     }
 
     private static boolean isBlank(String text) {

@@ -56,8 +56,8 @@ public record Session(
     }
 
     /** Answers by question id in the order given; a later answer to the same id wins. */
-    public Map<String, String> answerMap() {
-        var map = new LinkedHashMap<String, String>();
+    public Map<String, Value> answerMap() {
+        var map = new LinkedHashMap<String, Value>();
         answers.forEach(a -> map.put(a.questionId(), a.value()));
         return map;
     }
@@ -90,7 +90,7 @@ public record Session(
                 extraQuestions, position, answers, submissions + 1, floodWindow, floodCount, version);
     }
 
-    Session extendedWith(List<Question> more, Instant now) {
+    Session extendedWith(List<Question> more, int position, Instant now) {
         var extra = new ArrayList<>(extraQuestions);
         extra.addAll(more);
         return new Session(userKey, waId, userId, SessionState.WAITING_FOR_ANSWER, conversationId, startedAt,

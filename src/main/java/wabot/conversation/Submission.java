@@ -11,10 +11,11 @@ import java.util.Map;
  * @param id        stable across retries and restarts; sent as the Idempotency-Key
  * @param userPhone E.164 with a leading {@code +}, or null when the person is known only by a BSUID
  * @param userId    the business-scoped user id, when Meta sent one
- * @param answers   question id to value, in the order they were asked; skipped questions are absent
+ * @param answers   question id to value, in the order they were asked; skipped questions, and questions whose
+ *                  condition did not hold, are absent
  */
 public record Submission(String id, String conversationId, String userPhone, String userId,
-                         Instant startedAt, Map<String, String> answers) {
+                         Instant startedAt, Map<String, Value> answers) {
     public Submission {
         answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     }

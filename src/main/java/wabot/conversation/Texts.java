@@ -1,52 +1,100 @@
 package wabot.conversation;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
- * What the bot says besides the questions. A flow file may override any of them; the defaults are Spanish,
- * like the bundled flow.
+ * What the bot says besides the questions, in one language: every {@link Text}, the language's defaults with a
+ * flow's {@code messages:} laid over them.
  */
-public record Texts(
-        String skipHint,
-        String required,
-        String processing,
-        String pleaseWait,
-        String finalMessage,
-        String apology,
-        String textOnly,
-        String tooLong,
-        String expired,
-        String restarted,
-        String cancelled,
-        String flood) {
+public record Texts(Map<Text, String> entries) {
 
+    public Texts {
+        var all = new EnumMap<Text, String>(Text.class);
+        all.putAll(entries);
+        for (var key : Text.values()) {
+            if (all.get(key) == null || all.get(key).isBlank()) {
+                throw new IllegalArgumentException("no text for " + key.key());
+            }
+        }
+        entries = Collections.unmodifiableMap(all);
+    }
+
+    /** The bundled Spanish texts. */
     public static Texts spanish() {
-        return new Texts(
-                "(Puedes responder «omitir» para saltar esta pregunta.)",
-                "Esta pregunta es obligatoria.",
-                "¡Gracias! Estamos procesando tus respuestas…",
-                "Seguimos procesando tus respuestas. Por favor, espera un momento.",
-                "¡Gracias! Hemos terminado. Escríbenos cuando quieras empezar de nuevo.",
-                "Lo sentimos, no pudimos procesar tus respuestas en este momento. Las hemos guardado y un "
-                        + "miembro del equipo las revisará. Escríbenos cuando quieras empezar de nuevo.",
-                "Solo puedo leer respuestas de texto. Por favor, escribe tu respuesta.",
-                "Tu respuesta es demasiado larga. Por favor, resúmela.",
-                "Tu conversación anterior caducó por inactividad, así que empezamos de nuevo.",
-                "Empezamos de nuevo.",
-                "Conversación cancelada. Escríbenos cuando quieras empezar de nuevo.",
-                "Estás enviando mensajes muy rápido. Espera un minuto antes de seguir.");
+        return Language.ES.texts();
     }
 
-    /** This set of texts with every blank field taken from {@code defaults}. */
-    public Texts orElse(Texts defaults) {
-        return new Texts(
-                pick(skipHint, defaults.skipHint), pick(required, defaults.required),
-                pick(processing, defaults.processing), pick(pleaseWait, defaults.pleaseWait),
-                pick(finalMessage, defaults.finalMessage), pick(apology, defaults.apology),
-                pick(textOnly, defaults.textOnly), pick(tooLong, defaults.tooLong),
-                pick(expired, defaults.expired), pick(restarted, defaults.restarted),
-                pick(cancelled, defaults.cancelled), pick(flood, defaults.flood));
+    /** These texts with {@code overrides} in place of the defaults they name; blank overrides are ignored. */
+    public Texts with(Map<Text, String> overrides) {
+        var merged = new EnumMap<Text, String>(entries);
+        overrides.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                merged.put(key, value);
+            }
+        });
+        return new Texts(merged);
     }
 
-    private static String pick(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+    public String get(Text key) {
+        return entries.get(key);
+    }
+
+    /** The text of {@code key} with each {@code {name}} replaced: {@code format(Text.NUMBER_TOO_SMALL, "min", "1")}. */
+    public String format(Text key, String... namesAndValues) {
+        var text = get(key);
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            text = text.replace("{" + namesAndValues[i] + "}", namesAndValues[i + 1]);
+        }
+        return text;
+    }
+
+    public String skipHint() {
+        return get(Text.SKIP_HINT);
+    }
+
+    public String required() {
+        return get(Text.REQUIRED);
+    }
+
+    public String processing() {
+        return get(Text.PROCESSING);
+    }
+
+    public String pleaseWait() {
+        return get(Text.PLEASE_WAIT);
+    }
+
+    public String finalMessage() {
+        return get(Text.FINAL_MESSAGE);
+    }
+
+    public String apology() {
+        return get(Text.APOLOGY);
+    }
+
+    public String textOnly() {
+        return get(Text.TEXT_ONLY);
+    }
+
+    public String tooLong() {
+        return get(Text.TOO_LONG);
+    }
+
+    public String expired() {
+        return get(Text.EXPIRED);
+    }
+
+    public String restarted() {
+        return get(Text.RESTARTED);
+    }
+
+    public String cancelled() {
+        return get(Text.CANCELLED);
+    }
+
+    public String flood() {
+        return get(Text.FLOOD);
     }
 }

@@ -143,6 +143,8 @@ public final class Turns {
                 submissions.create(h, submission.id(), next.userKey(), submission.conversationId(),
                         api.payload(submission), now);
                 submitted = true;
+            } else if (effect instanceof Effect.WithdrawAnswers withdrawal) {
+                sessions.withdraw(h, withdrawal.conversationId(), withdrawal.questionIds(), now);
             }
         }
         return new Committed(!decision.replies().isEmpty(), submitted, false);

@@ -1,7 +1,9 @@
 package wabot.external;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,13 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import wabot.conversation.Event;
 import wabot.conversation.Question;
 import wabot.conversation.Submission;
+import wabot.flow.QuestionSpecs;
 
 /**
  * Posts a conversation's answers to the business's own API and reads its reply. The contract, both ways, is in
@@ -26,15 +28,20 @@ public final class ExternalApiClient {
     private final HttpClient http;
     private final URI url;
     private final Duration timeout;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Numbers as written (3.5, never 3.5E+0), since the business API reads them as a person typed them. */
+    private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private final Predicate<String> standInFor;
+    private final List<Question> flowQuestions;
 
     /**
      * @param url        null when no API is configured: the answers stay stored and the conversation ends
      * @param standInFor the people (by user key) whom, while no API is configured, a stand-in answers with the
      *                   answers it received: the simulator's people, or everyone in the terminal chat
+     * @param flowQuestions the flow's questions, which the conditions of additional questions may name
      */
-    public ExternalApiClient(HttpClient http, URI url, Duration timeout, Predicate<String> standInFor) {
+    public ExternalApiClient(HttpClient http, URI url, Duration timeout, Predicate<String> standInFor,
+                             List<Question> flowQuestions) {
+        this.flowQuestions = List.copyOf(flowQuestions);
         this.http = http;
         this.url = url;
         this.timeout = timeout;
@@ -55,7 +62,8 @@ public final class ExternalApiClient {
         }
         body.put("timestamp", submission.startedAt().toString());
         var answers = body.putObject("answers");
-        submission.answers().forEach(answers::put);
+        // Strings stay strings, so a flow without types posts exactly what it always did.
+        submission.answers().forEach((id, value) -> answers.set(id, json.valueToTree(value.plain())));
         return body.toString();
     }
 
@@ -112,28 +120,16 @@ public final class ExternalApiClient {
                 questions(root.get("additional_questions")), optionalText(root, "final_message"));
     }
 
-    private static List<Question> questions(JsonNode node) throws ExternalApiError {
+    /** The additional questions, held to the flow file's schema: an invalid one is an invalid reply. */
+    private List<Question> questions(JsonNode node) throws ExternalApiError {
         if (node == null || node.isNull()) {
             return List.of();
         }
-        if (!node.isArray()) {
-            throw new ExternalApiError("'additional_questions' must be a list", false);
+        try {
+            return QuestionSpecs.fromApi(node, flowQuestions);
+        } catch (IllegalArgumentException e) {
+            throw new ExternalApiError(e.getMessage(), false);
         }
-        var questions = new ArrayList<Question>();
-        for (var item : node) {
-            var id = item.get("id");
-            var text = item.get("text");
-            var required = item.get("required");
-            if (id == null || !id.isTextual() || id.asText().isBlank()
-                    || text == null || !text.isTextual() || text.asText().isBlank()) {
-                throw new ExternalApiError("each additional question needs a text 'id' and 'text'", false);
-            }
-            if (required != null && !required.isNull() && !required.isBoolean()) {
-                throw new ExternalApiError("'required' of question '" + id.asText() + "' must be true or false", false);
-            }
-            questions.add(new Question(id.asText(), text.asText(), required == null || required.isNull() || required.booleanValue()));
-        }
-        return questions;
     }
 
     private static String optionalText(JsonNode root, String field) throws ExternalApiError {

@@ -5,27 +5,34 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import wabot.conversation.Command;
+import wabot.conversation.Commands;
 import wabot.conversation.Flow;
-import wabot.conversation.Question;
+import wabot.conversation.Folding;
+import wabot.conversation.Language;
+import wabot.conversation.Text;
 import wabot.conversation.Texts;
 
 /**
- * Turns a YAML flow file into a {@link Flow}, or fails naming the file, the line and the problem. The schema is
- * in README.md; anything it does not know is an error, because a typo silently ignored is a bug in production.
+ * Turns a YAML flow file into a {@link Flow}, or fails naming the file, the line and the problem, every problem it
+ * finds. The schema is in README.md; anything it does not know is an error, because a typo silently ignored is a
+ * bug in production.
  */
 public final class FlowLoader {
     public static final String BUNDLED = "flows/default.yaml";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final Set<String> ROOT_KEYS = Set.of("questions", "messages");
-    private static final Set<String> QUESTION_KEYS = Set.of("id", "text", "required");
-    private static final List<String> MESSAGE_KEYS = List.of("skip_hint", "required", "processing", "please_wait",
-            "final_message", "apology", "text_only", "too_long", "expired", "restarted", "cancelled", "flood");
+    private static final Set<String> ROOT_KEYS = Set.of("questions", "messages", "commands", "language", "timezone");
+    /** Texts shown on a button, whose limit is 20 characters. */
+    private static final Set<Text> BUTTON_TEXTS = Set.of(Text.YES, Text.NO, Text.CHOOSE);
+    private static final int BUTTON_LIMIT = 20;
 
     private FlowLoader() {}
 
@@ -46,97 +53,155 @@ public final class FlowLoader {
     }
 
     public static Flow parse(String yaml, String file) {
-        var root = mapping(YamlReader.read(yaml, file), file, "the flow");
-        unknownKeys(root, ROOT_KEYS, file, "the flow");
+        try {
+            return parse(YamlReader.read(yaml, file), file);
+        } catch (Problems.Found problem) {
+            throw new FlowException(file, problem.line, problem.getMessage());
+        }
+    }
+
+    private static Flow parse(YamlNode document, String file) {
+        var nodes = new Nodes(false);
+        var root = nodes.mapping(document, "the flow");
+        nodes.unknownKeys(root, ROOT_KEYS, "the flow");
         var questionsNode = root.entries().get("questions");
         if (questionsNode == null) {
-            throw new FlowException(file, root.line(), "the flow has no 'questions' list");
+            throw new Problems.Found(root.line(), "the flow has no 'questions' list");
         }
         if (!(questionsNode instanceof YamlNode.Sequence list)) {
-            throw new FlowException(file, questionsNode.line(), "'questions' must be a list, not " + questionsNode.kind());
+            throw Nodes.problem(questionsNode, "'questions' must be a list, not " + questionsNode.kind());
         }
         if (list.items().isEmpty()) {
-            throw new FlowException(file, list.line(), "'questions' is empty: a flow needs at least one question");
+            throw Nodes.problem(list, "'questions' is empty: a flow needs at least one question");
         }
-        var questions = new ArrayList<Question>();
-        var seen = new HashMap<String, Integer>();
-        for (int i = 0; i < list.items().size(); i++) {
-            var node = list.items().get(i);
-            var question = question(node, file, i + 1);
-            Integer first = seen.putIfAbsent(question.id(), node.line());
-            if (first != null) {
-                throw new FlowException(file, node.line(),
-                        "duplicate question id '" + question.id() + "' (first used on line " + first + ")");
-            }
-            questions.add(question);
+        var problems = new Problems();
+        var language = attempt(problems, () -> language(root, nodes), Language.ES);
+        var timezone = attempt(problems, () -> timezone(root, nodes), ZoneOffset.UTC);
+        var texts = attempt(problems, () -> texts(root.entries().get("messages"), language, nodes), language.texts());
+        var commands = attempt(problems, () -> commands(root.entries().get("commands"), language, nodes),
+                language.commands());
+        var questions = new QuestionReader(QuestionReader.Source.FLOW_FILE, problems).read(list, List.of());
+        if (problems.isEmpty()) {
+            Clashes.check(questions, list, commands, language, problems);
         }
-        return new Flow(questions, texts(root.entries().get("messages"), file));
+        if (!problems.isEmpty()) {
+            throw new FlowException(problems.located(file));
+        }
+        return new Flow(questions, texts, language, commands, timezone);
     }
 
-    private static Question question(YamlNode node, String file, int number) {
-        var what = "question " + number;
-        var map = mapping(node, file, what);
-        unknownKeys(map, QUESTION_KEYS, file, what);
-        var id = text(map, "id", file, what);
-        if (!ID.matcher(id).matches()) {
-            throw new FlowException(file, map.entries().get("id").line(),
-                    what + " has id '" + id + "': use 1 to 64 letters, digits, '_', '-' or '.'");
-        }
-        var text = text(map, "text", file, what);
-        var required = map.entries().get("required");
-        return new Question(id, text, required == null || bool(required, file, what));
+    private interface Part<T> {
+        T read();
     }
 
-    private static Texts texts(YamlNode node, String file) {
+    /** A part of the flow, or {@code fallback} with its problem recorded, so the rest is still checked. */
+    private static <T> T attempt(Problems problems, Part<T> part, T fallback) {
+        try {
+            return part.read();
+        } catch (Problems.Found problem) {
+            problems.add(problem);
+            return fallback;
+        }
+    }
+
+    private static Language language(YamlNode.Mapping root, Nodes nodes) {
+        var code = nodes.optionalText(root, "language", "the flow");
+        if (code == null) {
+            return Language.ES;
+        }
+        var language = Language.of(code);
+        if (language == null) {
+            throw Nodes.problem(root.entries().get("language"), "the flow has language '" + code
+                    + "': use es (Spanish, the default), en (English) or pt (Portuguese)");
+        }
+        return language;
+    }
+
+    private static ZoneId timezone(YamlNode.Mapping root, Nodes nodes) {
+        var zone = nodes.optionalText(root, "timezone", "the flow");
+        try {
+            return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw Nodes.problem(root.entries().get("timezone"), "the flow has timezone '" + zone
+                    + "': use a name such as America/Argentina/Buenos_Aires, Europe/Madrid or UTC");
+        }
+    }
+
+    private static Texts texts(YamlNode node, Language language, Nodes nodes) {
         if (node == null) {
-            return Texts.spanish();
+            return language.texts();
         }
-        var map = mapping(node, file, "'messages'");
-        unknownKeys(map, Set.copyOf(MESSAGE_KEYS), file, "'messages'");
-        Map<String, String> v = new HashMap<>();
+        var map = nodes.mapping(node, "'messages'");
+        var keys = new LinkedHashMap<String, Text>();
+        for (var text : Text.values()) {
+            keys.put(text.key(), text);
+        }
+        nodes.unknownKeys(map, keys.keySet(), "'messages'");
+        var overrides = new EnumMap<Text, String>(Text.class);
         for (var key : map.entries().keySet()) {
-            v.put(key, text(map, key, file, "'messages'"));
-        }
-        return new Texts(v.get("skip_hint"), v.get("required"), v.get("processing"), v.get("please_wait"),
-                v.get("final_message"), v.get("apology"), v.get("text_only"), v.get("too_long"), v.get("expired"),
-                v.get("restarted"), v.get("cancelled"), v.get("flood")).orElse(Texts.spanish());
-    }
-
-    private static YamlNode.Mapping mapping(YamlNode node, String file, String what) {
-        if (node instanceof YamlNode.Mapping map) {
-            return map;
-        }
-        throw new FlowException(file, node.line(), what + " must be a mapping of keys to values, not " + node.kind());
-    }
-
-    private static void unknownKeys(YamlNode.Mapping map, Set<String> known, String file, String what) {
-        for (var key : map.entries().keySet()) {
-            if (!known.contains(key)) {
-                throw new FlowException(file, map.keyLines().get(key),
-                        "unknown key '" + key + "' in " + what + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            var text = keys.get(key);
+            var value = nodes.text(map, key, "'messages'");
+            if (BUTTON_TEXTS.contains(text) && value.length() > BUTTON_LIMIT) {
+                throw Nodes.problem(map.entries().get(key), "'messages' has '" + key + "' of " + value.length()
+                        + " characters: it is shown on a button, which holds at most " + BUTTON_LIMIT);
             }
+            overrides.put(text, value);
         }
+        return language.texts().with(overrides);
     }
 
-    private static String text(YamlNode.Mapping map, String key, String file, String what) {
-        var node = map.entries().get(key);
+    private static Commands commands(YamlNode node, Language language, Nodes nodes) {
         if (node == null) {
-            throw new FlowException(file, map.line(), what + " has no '" + key + "'");
+            return language.commands();
         }
-        if (!(node instanceof YamlNode.Scalar scalar) || scalar.value() == null || scalar.value().isBlank()) {
-            throw new FlowException(file, node.line(), what + " has an empty '" + key + "'");
+        var map = nodes.mapping(node, "'commands'");
+        var keys = new LinkedHashMap<String, Command>();
+        for (var command : Command.values()) {
+            keys.put(command.key(), command);
         }
-        return scalar.value().strip();
+        nodes.unknownKeys(map, keys.keySet(), "'commands'");
+        var overrides = new EnumMap<Command, List<String>>(Command.class);
+        var owners = new LinkedHashMap<String, String>();
+        for (var entry : map.entries().entrySet()) {
+            var value = entry.getValue();
+            var items = value instanceof YamlNode.Sequence list ? list.items() : List.of(value);
+            if (items.isEmpty()) {
+                throw Nodes.problem(value, "'commands' has no words for '" + entry.getKey() + "'");
+            }
+            var words = new ArrayList<String>();
+            for (var item : items) {
+                var word = nodes.text(item, entry.getKey(), "'commands'");
+                if (Folding.fold(word).isEmpty()) {
+                    throw Nodes.problem(item, "'commands' has the word '" + word + "' for '" + entry.getKey()
+                            + "': a command needs letters or digits");
+                }
+                var owner = owners.putIfAbsent(Folding.fold(word), entry.getKey());
+                if (owner != null && !owner.equals(entry.getKey())) {
+                    throw Nodes.problem(item, "'commands' gives the word '" + word + "' to both '" + owner + "' and '"
+                            + entry.getKey() + "'");
+                }
+                words.add(word);
+            }
+            overrides.put(keys.get(entry.getKey()), words);
+        }
+        var commands = language.commands().with(overrides);
+        checkUnique(commands, map);
+        return commands;
     }
 
-    private static boolean bool(YamlNode node, String file, String what) {
-        if (node instanceof YamlNode.Scalar scalar && scalar.value() != null) {
-            switch (scalar.value().toLowerCase(java.util.Locale.ROOT)) {
-                case "true": case "yes": return true;
-                case "false": case "no": return false;
-                default: break;
+    /** An overridden command must not take a word a default one keeps: "back" cannot also restart. */
+    private static void checkUnique(Commands commands, YamlNode.Mapping map) {
+        var seen = new LinkedHashMap<String, Command>();
+        for (Map.Entry<Command, List<String>> entry : commands.words().entrySet()) {
+            for (var word : entry.getValue()) {
+                var other = seen.putIfAbsent(Folding.fold(word), entry.getKey());
+                if (other != null && other != entry.getKey()) {
+                    var key = map.entries().containsKey(entry.getKey().key()) ? entry.getKey() : other;
+                    throw Nodes.problem(map.entries().get(key.key()), "'commands' gives the word '" + word
+                            + "' to '" + key.key() + "', but '" + (key == other ? entry.getKey() : other).key()
+                            + "' has it too");
+                }
             }
         }
-        throw new FlowException(file, node.line(), what + " has 'required' that is neither true nor false");
     }
 }

@@ -52,6 +52,13 @@ final class YamlReader {
             }
             return new YamlNode.Sequence(items, line);
         }
-        return new YamlNode.Scalar(token == JsonToken.VALUE_NULL ? null : parser.getText(), line);
+        YamlNode.Scalar.Type kind;
+        switch (token) {
+            case VALUE_NULL: kind = YamlNode.Scalar.Type.NULL; break;
+            case VALUE_TRUE: case VALUE_FALSE: kind = YamlNode.Scalar.Type.BOOLEAN; break;
+            case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: kind = YamlNode.Scalar.Type.NUMBER; break;
+            default: kind = YamlNode.Scalar.Type.STRING; break;
+        }
+        return new YamlNode.Scalar(token == JsonToken.VALUE_NULL ? null : parser.getText(), kind, line);
     }
 }

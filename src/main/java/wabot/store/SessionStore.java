@@ -1,8 +1,5 @@
 package wabot.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,13 +10,12 @@ import wabot.conversation.Answer;
 import wabot.conversation.Question;
 import wabot.conversation.Session;
 import wabot.conversation.SessionState;
+import wabot.flow.QuestionSpecs;
 
 /** Sessions and their answers. Saving is optimistic: it fails with {@link StaleSession} if someone saved first. */
 public final class SessionStore {
-    private static final TypeReference<List<Question>> QUESTIONS = new TypeReference<>() {};
     private static final String COLUMNS = "user_key, wa_id, user_id, state, conversation_id, started_at, updated_at,"
             + " extra_questions, position, submissions, flood_window, flood_count, version";
-    private final ObjectMapper json = new ObjectMapper();
 
     public Optional<Session> load(Handle h, String userKey) {
         return h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE user_key = :user")
@@ -70,14 +66,31 @@ public final class SessionStore {
             return;
         }
         var batch = h.prepareBatch("""
-                INSERT INTO answers (user_key, conversation_id, question_id, value, choice_id, answered_at)
-                VALUES (:user, :conversation, :question, :value, :choice, :at)""");
+                INSERT INTO answers (user_key, conversation_id, question_id, value, value_kind, choice_id, answered_at)
+                VALUES (:user, :conversation, :question, :value, :kind, :choice, :at)""");
         for (var answer : recorded) {
             batch.bind("user", next.userKey()).bind("conversation", next.conversationId())
-                    .bind("question", answer.questionId()).bind("value", answer.value())
+                    .bind("question", answer.questionId()).bind("value", Wire.valueText(answer.value()))
+                    .bind("kind", Wire.valueKind(answer.value()))
                     .bind("choice", answer.choiceId()).bind("at", answer.answeredAt().toEpochMilli()).add();
         }
         batch.execute();
+    }
+
+    /**
+     * Marks the answers of a conversation to these questions as withdrawn: the person went back over them. They stay
+     * on file; they no longer load with the session.
+     */
+    public void withdraw(Handle h, String conversationId, List<String> questionIds, Instant now) {
+        var batch = h.prepareBatch("""
+                UPDATE answers SET withdrawn_at = :now
+                WHERE conversation_id = :conversation AND question_id = :question AND withdrawn_at IS NULL""");
+        for (var id : questionIds) {
+            batch.bind("now", now.toEpochMilli()).bind("conversation", conversationId).bind("question", id).add();
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
     }
 
     /** Sessions in an active conversation, most recently active first. */
@@ -89,14 +102,14 @@ public final class SessionStore {
                 .list();
     }
 
-    /** Every answer of one conversation, in the order given. */
+    /** Every answer of one conversation that still counts, in the order given. */
     public List<Answer> answers(Handle h, String conversationId) {
         return h.createQuery("""
-                        SELECT question_id, value, choice_id, answered_at FROM answers
-                        WHERE conversation_id = :conversation ORDER BY id""")
+                        SELECT question_id, value, value_kind, choice_id, answered_at FROM answers
+                        WHERE conversation_id = :conversation AND withdrawn_at IS NULL ORDER BY id""")
                 .bind("conversation", conversationId)
-                .map((rs, ctx) -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4))))
+                .map((rs, ctx) -> new Answer(rs.getString(1), Wire.value(rs.getString(2), rs.getString(3)),
+                        rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
                 .list();
     }
 
@@ -116,25 +129,11 @@ public final class SessionStore {
         return instant == null ? null : instant.toEpochMilli();
     }
 
-    private String write(List<Question> questions) {
-        if (questions.isEmpty()) {
-            return "[]";
-        }
-        try {
-            return json.writeValueAsString(questions);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String write(List<Question> questions) {
+        return questions.isEmpty() ? "[]" : QuestionSpecs.write(questions);
     }
 
-    private List<Question> read(String value) {
-        if ("[]".equals(value)) {
-            return List.of();
-        }
-        try {
-            return json.readValue(value, QUESTIONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable extra_questions: " + e.getOriginalMessage(), e);
-        }
+    private static List<Question> read(String value) {
+        return "[]".equals(value) ? List.of() : QuestionSpecs.read(value);
     }
 }

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import wabot.conversation.Attachment;
 import wabot.conversation.Choices;
+import wabot.conversation.Value;
 
 /**
- * The JSON columns beside a message's text: a person's attachment ({@code inbox.attachment}) and the choices of a
- * reply ({@code outbox.choices}). Field names follow the business API's payload, so an operator reading the
- * database sees the same shapes.
+ * The JSON columns beside a message's text: a person's attachment ({@code inbox.attachment}), the choices of a
+ * reply ({@code outbox.choices}) and a typed answer ({@code answers.value} with its {@code value_kind}). Field names
+ * follow the business API's payload, so an operator reading the database sees the same shapes.
  */
 public final class Wire {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,6 +80,58 @@ public final class Wire {
             options.add(new Choices.Option(text(o, "id"), text(o, "title"), text(o, "description")));
         }
         return new Choices(Choices.Style.valueOf(node.path("style").asText()), text(node, "button"), options);
+    }
+
+    /** How {@code answers.value} holds a value: null for a plain string, else number, boolean or object. */
+    public static String valueKind(Value value) {
+        if (value instanceof Value.Number) {
+            return "number";
+        }
+        if (value instanceof Value.Bool) {
+            return "boolean";
+        }
+        return value instanceof Value.Fields ? "object" : null;
+    }
+
+    /** The text of {@code answers.value}: the string itself, or the value as JSON. */
+    public static String valueText(Value value) {
+        if (value instanceof Value.Text text) {
+            return text.text();
+        }
+        return value instanceof Value.Fields ? JSON.valueToTree(value.plain()).toString() : value.display();
+    }
+
+    /** A stored answer's value; rows from before answers had types have no kind, and are strings. */
+    public static Value value(String text, String kind) {
+        if (kind == null) {
+            return Value.text(text);
+        }
+        switch (kind) {
+            case "number": return Value.number(new BigDecimal(text));
+            case "boolean": return Value.bool(Boolean.parseBoolean(text));
+            case "object": return value(read(text));
+            default: throw new IllegalStateException("unknown value_kind " + kind);
+        }
+    }
+
+    /** A JSON value as a {@link Value}; JSON null has no value, so an object's null fields are left out. */
+    public static Value value(JsonNode node) {
+        if (node.isObject()) {
+            var fields = new LinkedHashMap<String, Value>();
+            node.properties().forEach(e -> {
+                if (!e.getValue().isNull()) {
+                    fields.put(e.getKey(), value(e.getValue()));
+                }
+            });
+            return new Value.Fields(fields);
+        }
+        if (node.isNumber()) {
+            return Value.number(node.decimalValue());
+        }
+        if (node.isBoolean()) {
+            return Value.bool(node.booleanValue());
+        }
+        return Value.text(node.isValueNode() ? node.asText() : node.toString());
     }
 
     private static JsonNode read(String json) {

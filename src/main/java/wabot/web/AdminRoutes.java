@@ -64,7 +64,7 @@ public final class AdminRoutes {
                     : sessions.answers(h, session.conversationId()).stream().map(a -> {
                         var answer = new LinkedHashMap<String, Object>();
                         answer.put("question_id", a.questionId());
-                        answer.put("value", a.value());
+                        answer.put("value", a.value().plain());
                         answer.put("choice_id", a.choiceId());
                         answer.put("answered_at", a.answeredAt().toString());
                         return answer;
