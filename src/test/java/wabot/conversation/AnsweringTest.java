@@ -112,7 +112,7 @@ class AnsweringTest {
 
         var decision = chat.say(cactuses);
 
-        assertThat(decision.recorded()).extracting(Answer::value).containsExactly(cactuses);
+        assertThat(decision.recorded()).extracting(a -> a.value().display()).containsExactly(cactuses);
     }
 
     @Test
@@ -120,7 +120,7 @@ class AnsweringTest {
         var decision = chat.send(chat.choice("Ana", "person_ana"));
 
         assertThat(decision.recorded()).singleElement().satisfies(answer -> {
-            assertThat(answer.value()).isEqualTo("Ana");
+            assertThat(answer.value()).isEqualTo(Value.text("Ana"));
             assertThat(answer.choiceId()).isEqualTo("person_ana");
         });
     }
@@ -131,7 +131,7 @@ class AnsweringTest {
 
         var decision = chat.send(chat.choice("Skip", "skip_button"));
 
-        assertThat(decision.recorded()).extracting(Answer::value).containsExactly("Skip");
+        assertThat(decision.recorded()).extracting(a -> a.value().display()).containsExactly("Skip");
     }
 
     @Test

@@ -63,8 +63,8 @@ class ApiOutcomeTest {
         var resubmitted = Chat.submission(decision);
         assertThat(resubmitted.id()).isNotEqualTo(submitted.id()).isEqualTo(chat.session.submissionId());
         assertThat(resubmitted.conversationId()).isEqualTo(submitted.conversationId());
-        assertThat(resubmitted.answers()).containsExactly(entry("name", "Ana"), entry("email", "ana@example.com"),
-                entry("comment", "Nothing else"), entry("plan", "Pro"), entry("seats", "12"));
+        assertThat(resubmitted.answers()).containsExactly(entry("name", Value.text("Ana")), entry("email", Value.text("ana@example.com")),
+                entry("comment", Value.text("Nothing else")), entry("plan", Value.text("Pro")), entry("seats", Value.text("12")));
     }
 
     @Test

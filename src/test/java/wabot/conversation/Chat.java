@@ -12,13 +12,22 @@ final class Chat {
     static final Instant T0 = Instant.parse("2026-09-01T10:00:00Z");
     static final String WA_ID = "15555550101";
 
-    static final Texts TEXTS = new Texts("[skip-hint]", "[required]", "[processing]", "[please-wait]", "[final]",
-            "[apology]", "[text-only]", "[too-long]", "[expired]", "[restarted]", "[cancelled]", "[flood]");
+    /** Every text as its key in brackets, "[skip-hint]", so a test sees which one the engine chose. */
+    static final Texts TEXTS = bracketed();
     static final Question NAME = new Question("name", "Name?", true);
     static final Question NICKNAME = new Question("nickname", "Nickname?", false);
     static final Question EMAIL = new Question("email", "Email?", true);
     static final Question COMMENT = new Question("comment", "Comment?", false);
     static final Flow FLOW = new Flow(List.of(NAME, NICKNAME, EMAIL, COMMENT), TEXTS);
+
+    private static Texts bracketed() {
+        var texts = new java.util.EnumMap<Text, String>(Text.class);
+        for (var key : Text.values()) {
+            texts.put(key, "[" + key.key().replace('_', '-') + "]");
+        }
+        texts.put(Text.FINAL_MESSAGE, "[final]");
+        return new Texts(texts);
+    }
 
     final ConversationEngine engine;
     Session session;

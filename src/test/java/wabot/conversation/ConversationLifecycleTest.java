@@ -134,7 +134,7 @@ class ConversationLifecycleTest {
         var decision = chat.say("Ana");
 
         assertThat(texts(decision)).containsExactly("Nickname?\n[skip-hint]");
-        assertThat(chat.session.answers()).extracting(Answer::value).containsExactly("Ana");
+        assertThat(chat.session.answers()).extracting(a -> a.value().display()).containsExactly("Ana");
     }
 
     @Test

@@ -68,7 +68,7 @@ class FloodControlTest {
         var decision = chat.say("ana@example.com");
 
         assertThat(texts(decision)).containsExactly("Comment?\n[skip-hint]");
-        assertThat(decision.recorded()).extracting(Answer::value).containsExactly("ana@example.com");
+        assertThat(decision.recorded()).extracting(a -> a.value().display()).containsExactly("ana@example.com");
         assertThat(chat.session.floodWindow()).isEqualTo(chat.now);
         assertThat(chat.session.floodCount()).isEqualTo(1);
     }

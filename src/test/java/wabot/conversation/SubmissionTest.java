@@ -32,8 +32,8 @@ class SubmissionTest {
         assertThat(submission.userPhone()).isEqualTo("+15555550101");
         assertThat(submission.userId()).isNull();
         assertThat(submission.startedAt()).isEqualTo(T0);
-        assertThat(submission.answers()).containsExactly(entry("name", "Ana"), entry("nickname", "Anita"),
-                entry("email", "ana@example.com"), entry("comment", "Thanks"));
+        assertThat(submission.answers()).containsExactly(entry("name", Value.text("Ana")), entry("nickname", Value.text("Anita")),
+                entry("email", Value.text("ana@example.com")), entry("comment", Value.text("Thanks")));
     }
 
     @Test

@@ -102,7 +102,7 @@ class FlowLoaderErrorsTest {
                 """);
 
         assertThat(error).hasMessageStartingWith("flow.yaml:4: ").hasMessageContaining("unknown key 'requird'")
-                .hasMessageContaining("id, required, text");
+                .hasMessageContaining("(known: error, id, required, text, type, when)");
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 import wabot.conversation.Question;
+import wabot.conversation.Text;
 import wabot.conversation.Texts;
 
 /** Flow files wabot accepts, and what it makes of them. */
@@ -75,7 +77,14 @@ class FlowLoaderTest {
                   flood: l
                 """, "all.yaml");
 
-        assertThat(flow.texts()).isEqualTo(new Texts("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"));
+        var expected = new java.util.EnumMap<Text, String>(Texts.spanish().entries());
+        var values = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+        var keys = List.of(Text.SKIP_HINT, Text.REQUIRED, Text.PROCESSING, Text.PLEASE_WAIT, Text.FINAL_MESSAGE,
+                Text.APOLOGY, Text.TEXT_ONLY, Text.TOO_LONG, Text.EXPIRED, Text.RESTARTED, Text.CANCELLED, Text.FLOOD);
+        for (int i = 0; i < keys.size(); i++) {
+            expected.put(keys.get(i), values.get(i));
+        }
+        assertThat(flow.texts()).isEqualTo(new Texts(expected));
     }
 
     @Test
