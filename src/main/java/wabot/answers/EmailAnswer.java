@@ -23,8 +23,8 @@ public record EmailAnswer() implements AnswerType {
     private static final Pattern TOP_LEVEL = Pattern.compile("\\p{L}{2,63}|xn--[a-z0-9-]{1,59}");
     /** What may stand around an address in a sentence: brackets, quotes, punctuation, emoji. */
     private static final Pattern AROUND = Pattern.compile(
-            "^[\\p{Ps}\\p{Pi}\"'¿¡:;,\\p{So}\\p{Sk}\\p{M}\\x{200D}]+"
-                    + "|[\\p{Pe}\\p{Pf}\"'.,;:!?\\p{So}\\p{Sk}\\p{M}\\x{200D}]+$");
+            "^[\\p{Ps}\\p{Pi}<\"'¿¡:;,\\p{So}\\p{Sk}\\p{M}\\x{200D}]+"
+                    + "|[\\p{Pe}\\p{Pf}>\"'.,;:!?\\p{So}\\p{Sk}\\p{M}\\x{200D}]+$");
 
     @Override
     public String name() {

@@ -22,7 +22,7 @@ public record YesNoAnswer() implements AnswerType {
     static final String NO = "no";
     /** Words that may follow a yes or a no without changing it, in any of the languages. */
     private static final Set<String> COURTESY = Set.of("gracias", "por", "favor", "porfa", "claro", "thanks",
-            "thank", "you", "please", "sure", "obrigado", "obrigada", "claro");
+            "thank", "you", "please", "sure", "obrigado", "obrigada");
 
     @Override
     public String name() {
