@@ -67,6 +67,16 @@ final class Chat {
         return new Event.UserMessage(nextMessageId(), MessageKind.CHOICE, title, choiceId, now.minusSeconds(1));
     }
 
+    Event.UserMessage photo(String caption) {
+        return new Event.UserMessage(nextMessageId(), MessageKind.MEDIA, caption, null, now.minusSeconds(1),
+                new Attachment.Media("image", "media-1", "image/jpeg", "c0ffee", caption, null));
+    }
+
+    Event.UserMessage location(double latitude, double longitude) {
+        return new Event.UserMessage(nextMessageId(), MessageKind.LOCATION, null, null, now.minusSeconds(1),
+                new Attachment.Location(latitude, longitude, null, null));
+    }
+
     Event.UserMessage unsupported() {
         return new Event.UserMessage(nextMessageId(), MessageKind.UNSUPPORTED, null, null, now.minusSeconds(1));
     }
