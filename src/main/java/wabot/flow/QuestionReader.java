@@ -75,6 +75,9 @@ final class QuestionReader {
                 if (id != null && !earlier.containsKey(id)) {
                     unread.add(id);
                 }
+                if (id != null) {
+                    seen.putIfAbsent(id, source == Source.FLOW_FILE ? node.line() : i + 1);
+                }
             }
         }
         return questions;

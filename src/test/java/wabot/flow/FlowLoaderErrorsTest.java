@@ -102,7 +102,7 @@ class FlowLoaderErrorsTest {
                 """);
 
         assertThat(error).hasMessageStartingWith("flow.yaml:4: ").hasMessageContaining("unknown key 'requird'")
-                .hasMessageContaining("(known: error, id, required, text, type, when)");
+                .hasMessageContaining("(known: error, id, max_length, min_length, pattern, required, text, type, when)");
     }
 
     @Test
