@@ -46,6 +46,11 @@ public record DateBound(LocalDate date, int days) {
         if (date != null) {
             return date.toString();
         }
-        return days == 0 ? "today" : "today" + (days > 0 ? "+" : "") + days;
+        switch (days) {
+            case 0: return "today";
+            case 1: return "tomorrow";
+            case -1: return "yesterday";
+            default: return "today" + (days > 0 ? "+" : "") + days;
+        }
     }
 }

@@ -21,6 +21,12 @@ import wabot.conversation.Value;
 public record NumberAnswer(boolean integer, BigDecimal min, BigDecimal max) implements AnswerType {
     private static final BigDecimal EXAMPLE = BigDecimal.valueOf(42);
 
+    public NumberAnswer {
+        // 200 and 200.0 are one limit, however the flow or the store wrote it.
+        min = min == null ? null : new Value.Number(min).number();
+        max = max == null ? null : new Value.Number(max).number();
+    }
+
     @Override
     public String name() {
         return "number";

@@ -77,7 +77,9 @@ final class CheckFlow {
         var type = question.type();
         var parts = new ArrayList<String>();
         type.settings().forEach((key, value) -> {
-            if (!key.equals("options")) {
+            if (key.equals("integer")) {
+                parts.add("whole");
+            } else if (!key.equals("options")) {
                 parts.add(key + " " + (value instanceof java.math.BigDecimal n ? n.toPlainString() : value));
             }
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,9 @@ public final class ExternalApiClient {
     private final URI url;
     private final Duration timeout;
     /** Numbers as written (3.5, never 3.5E+0), since the business API reads them as a person typed them. */
-    private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final Predicate<String> standInFor;
     private final List<Question> flowQuestions;
 
@@ -64,7 +67,11 @@ public final class ExternalApiClient {
         var answers = body.putObject("answers");
         // Strings stay strings, so a flow without types posts exactly what it always did.
         submission.answers().forEach((id, value) -> answers.set(id, json.valueToTree(value.plain())));
-        return body.toString();
+        try {
+            return json.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a payload that cannot be written: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The API's reply as received, and as the engine reads it. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class QuestionSpecs {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private QuestionSpecs() {}
@@ -51,7 +54,11 @@ public final class QuestionSpecs {
     public static String write(List<Question> questions) {
         var list = JSON.createArrayNode();
         questions.forEach(q -> list.add(node(q)));
-        return list.toString();
+        try {
+            return JSON.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("questions that cannot be written: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Questions stored by {@link #write}, or by wabot before questions had types. */

@@ -1,7 +1,10 @@
 package wabot.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,7 +20,11 @@ import wabot.conversation.Value;
  * follow the business API's payload, so an operator reading the database sees the same shapes.
  */
 public final class Wire {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private Wire() {}
 
@@ -98,7 +105,11 @@ public final class Wire {
         if (value instanceof Value.Text text) {
             return text.text();
         }
-        return value instanceof Value.Fields ? JSON.valueToTree(value.plain()).toString() : value.display();
+        try {
+            return value instanceof Value.Fields ? JSON.writeValueAsString(value.plain()) : value.display();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A stored answer's value; rows from before answers had types have no kind, and are strings. */
