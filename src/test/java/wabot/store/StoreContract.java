@@ -23,6 +23,7 @@ import wabot.conversation.Reply;
 import wabot.conversation.Answer;
 import wabot.conversation.MessageKind;
 import wabot.conversation.Question;
+import wabot.conversation.Value;
 import wabot.conversation.Session;
 import wabot.conversation.SessionState;
 import wabot.whatsapp.Inbound;
@@ -305,6 +306,74 @@ abstract class StoreContract {
         assertThat(read((Handle h) -> sessions.answers(h, "conv-2"))).containsExactly(other);
         // Another person's answers never leak in.
         assertThat(read((Handle h) -> sessions.load(h, "222"))).isEmpty();
+    }
+
+    @Test
+    void typedAnswersRoundTripAndAnswersFromBeforeTypesStayStrings() {
+        var place = new java.util.LinkedHashMap<String, Value>();
+        place.put("latitude", Value.number(new java.math.BigDecimal("-34.6037")));
+        place.put("longitude", Value.number(new java.math.BigDecimal("-58.3816")));
+        place.put("name", Value.text("Obelisco \"el\" 🌵"));
+        var answers = List.of(
+                new Answer("name", "true", null, T0.plusSeconds(1)),
+                new Answer("people", Value.number(new java.math.BigDecimal("1500")), null, T0.plusSeconds(2)),
+                new Answer("share", Value.number(new java.math.BigDecimal("0.0000001")), null, T0.plusSeconds(3)),
+                new Answer("urgent", Value.bool(true), "urgent:yes", T0.plusSeconds(4)),
+                new Answer("place", new Value.Fields(place), null, T0.plusSeconds(5)));
+        write((Handle h) -> save(h, waiting(Session.fresh("111", "111", null), "conv-1", 5, answers), answers));
+
+        assertThat(read((Handle h) -> sessions.load(h, "111")).orElseThrow().answers()).isEqualTo(answers);
+        var stored = read((Handle h) -> h.createQuery("SELECT value, value_kind FROM answers ORDER BY id")
+                .map((rs, ctx) -> rs.getString(1) + "|" + rs.getString(2)).list());
+        assertThat(stored).containsExactly("true|null", "1500|number", "0.0000001|number", "true|boolean",
+                "{\"latitude\":-34.6037,\"longitude\":-58.3816,\"name\":\"Obelisco \\\"el\\\" 🌵\"}|object");
+
+        // A row written before answers had types has no value_kind, and is read as the string it always was.
+        write((Handle h) -> h.execute("INSERT INTO answers (user_key, conversation_id, question_id, value, choice_id, "
+                + "answered_at) VALUES ('111', 'conv-1', 'old', '42', NULL, " + T0.plusSeconds(6).toEpochMilli() + ")"));
+        assertThat(read((Handle h) -> sessions.answers(h, "conv-1")).get(5))
+                .isEqualTo(new Answer("old", "42", null, T0.plusSeconds(6)));
+    }
+
+    @Test
+    void withdrawnAnswersStayOnFileAndNoLongerLoad() {
+        var name = new Answer("name", "Ana", null, T0.plusSeconds(1));
+        var topic = new Answer("topic", Value.text("billing"), "topic:billing", T0.plusSeconds(2));
+        write((Handle h) -> save(h, waiting(Session.fresh("111", "111", null), "conv-1", 2, List.of(name, topic)),
+                List.of(name, topic)));
+
+        write((Handle h) -> {
+            sessions.withdraw(h, "conv-1", List.of("topic"), T0.plusSeconds(3));
+            return null;
+        });
+        var again = new Answer("topic", Value.text("refunds"), "topic:refunds", T0.plusSeconds(4));
+        var loaded = read((Handle h) -> sessions.load(h, "111")).orElseThrow();
+        write((Handle h) -> save(h, waiting(loaded, "conv-1", 2, List.of(name, again)), List.of(again)));
+
+        assertThat(read((Handle h) -> sessions.load(h, "111")).orElseThrow().answers()).containsExactly(name, again);
+        assertThat(read((Handle h) -> h.createQuery("SELECT question_id || ':' || value || ':' || "
+                        + "COALESCE(CAST(withdrawn_at AS TEXT), '-') FROM answers ORDER BY id").mapTo(String.class).list()))
+                .containsExactly("name:Ana:-", "topic:billing:" + T0.plusSeconds(3).toEpochMilli(), "topic:refunds:-");
+    }
+
+    @Test
+    void typedExtraQuestionsRoundTrip() {
+        var extra = List.of(
+                new Question("size", "¿Tamaño?", true, new wabot.answers.ChoiceAnswer(List.of(
+                        new wabot.conversation.Choices.Option("s", "Chico", null),
+                        new wabot.conversation.Choices.Option("l", "Grande", "Para 4 \"o más\""))),
+                        wabot.conversation.Condition.ALWAYS, "Elegí un tamaño."),
+                new Question("qty", "¿Cuántos?", false, new wabot.answers.NumberAnswer(true, java.math.BigDecimal.ONE,
+                        new java.math.BigDecimal("2.5")), new wabot.conversation.Condition(List.of(
+                        new wabot.conversation.Condition.Test("size", wabot.conversation.Condition.Operator.IN,
+                                List.of(Value.text("l"))),
+                        new wabot.conversation.Condition.Test("urgent", wabot.conversation.Condition.Operator.NOT,
+                                List.of(Value.bool(false))))), null));
+        var session = copy(Session.fresh("111", "111", null), SessionState.WAITING_FOR_ANSWER, "conv-1", 4,
+                List.of(), extra, 0);
+        write((Handle h) -> save(h, session, List.of()));
+
+        assertThat(read((Handle h) -> sessions.load(h, "111")).orElseThrow().extraQuestions()).isEqualTo(extra);
     }
 
     @Test
