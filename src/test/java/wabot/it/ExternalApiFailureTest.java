@@ -32,7 +32,13 @@ class ExternalApiFailureTest {
         TIMEOUT(Response.DEFAULT.delayed(Duration.ofSeconds(20))),
         INVALID_JSON(Response.json(200, "<html>Service Unavailable</html>")),
         WRONG_FIELD_TYPE(Response.json(200, "{\"continue_conversation\": \"no\", \"final_message\": \"Listo\"}")),
-        WRONG_QUESTIONS_TYPE(Response.json(200, "{\"continue_conversation\": true, \"additional_questions\": \"order\"}"));
+        WRONG_QUESTIONS_TYPE(Response.json(200, "{\"continue_conversation\": true, \"additional_questions\": \"order\"}")),
+        /** A question the flow file's schema refuses: a choice without options. */
+        INVALID_ADDITIONAL_QUESTION(Response.json(200, "{\"continue_conversation\": true, \"additional_questions\": "
+                + "[{\"id\": \"size\", \"text\": \"Size?\", \"type\": \"choice\"}]}")),
+        /** A condition on an answer the flow does not have. */
+        UNKNOWN_CONDITION(Response.json(200, "{\"continue_conversation\": true, \"additional_questions\": "
+                + "[{\"id\": \"size\", \"text\": \"Size?\", \"when\": {\"plan\": \"pro\"}}]}"));
 
         final Response response;
 
