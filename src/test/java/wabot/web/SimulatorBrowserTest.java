@@ -16,6 +16,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import wabot.flow.FlowLoader;
 import wabot.testing.Chromium;
 import wabot.testing.Fixtures;
 import wabot.testing.Harness;
@@ -31,7 +32,6 @@ class SimulatorBrowserTest {
 
     @BeforeEach
     void start() {
-        h = Harness.builder(dir).without("EXTERNAL_API_URL").start();
         browser = Chromium.start();
     }
 
@@ -40,12 +40,15 @@ class SimulatorBrowserTest {
         try {
             browser.quit();
         } finally {
-            h.close();
+            if (h != null) {
+                h.close();
+            }
         }
     }
 
     @Test
     void aWholeConversationAsThePersonSeesIt() throws Exception {
+        h = Harness.builder(dir).without("EXTERNAL_API_URL").start();
         browser.get(h.uri("/simulator").toString());
         assertThat(browser.getCurrentUrl()).contains("/simulator?as=SIM.");
         assertThat(browser.findElement(By.cssSelector(".badge")).getText()).isEqualTo("SIMULATOR");
@@ -74,6 +77,96 @@ class SimulatorBrowserTest {
         assertThat(h.graph().requests()).as("nothing reaches Meta").isEmpty();
         assertThat(h.awaitSettled(browser.getCurrentUrl().replaceAll(".*as=", "")).state())
                 .isEqualTo("CONVERSATION_ENDED");
+    }
+
+    /**
+     * The example flow with every type, as a person goes through it on the page: buttons, a list, typed answers, a
+     * refused one, a shared location and a photo, then the stand-in's summary of the typed answers.
+     */
+    @Test
+    void aBranchingConversationWithButtonsAListAPhotoAndALocation() throws Exception {
+        h = Harness.builder(dir).without("EXTERNAL_API_URL")
+                .flow(FlowLoader.load(Fixtures.ROOT.resolve("examples/flows/service-request.yaml"))).start();
+        browser.get(h.uri("/simulator").toString());
+
+        say("Hola");
+        awaitBot(1);
+        say("Ana");
+        awaitBot(2);
+        assertThat(optionsOfLatest()).containsExactly("Reparación", "Instalación", "Facturación");
+        tapInLatest("Reparación");
+        awaitBot(3);
+        var list = latestBot().findElement(By.cssSelector(".list-button"));
+        assertThat(list.getText()).isEqualTo("☰ Elegir");
+        assertThat(latestBot().findElements(By.cssSelector(".options .options")).get(0).isDisplayed()).isFalse();
+        list.click();
+        tapInLatest("Lavarropas");
+        awaitBot(4);
+        assertThat(optionsOfLatest()).containsExactly("Sí", "No");
+        tapInLatest("No");
+        awaitBot(5);
+        assertThat(botBubbles().get(4)).startsWith("¿Qué día podemos pasar?");
+        say("pronto");
+        awaitBot(6);
+        assertThat(botBubbles().get(5)).startsWith("No entendí la fecha.");
+        say("mañana");
+        awaitBot(7);
+        say("1");
+        awaitBot(8);
+        assertThat(botBubbles().get(7)).as("no lift question below the 3rd floor").startsWith("Compartinos la ubicación");
+
+        browser.findElement(By.id("attach")).click();
+        browser.findElement(By.id("location")).click();
+        awaitBot(9);
+        assertThat(botBubbles().get(8)).startsWith("Si podés, mandanos una foto del equipo.");
+        var photo = dir.resolve("lavarropas.png");
+        Files.write(photo, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        browser.findElement(By.id("attach")).click();
+        browser.findElement(By.id("file")).sendKeys(photo.toString());
+        awaitBot(10);
+        screenshot("simulator-typed-flow.png");
+        say("omitir");
+        awaitBot(11);
+        say("omitir");
+        awaitBot(12);
+        say("ana@example.com");
+        awaitBot(13);
+        say("omitir");
+        awaitBot(15);
+
+        var summary = botBubbles().get(14);
+        assertThat(summary).contains("stand-in business API").contains("• topic: repair").contains("• appliance: washer")
+                .contains("• urgent: false").contains("• floor: 1")
+                .contains("• place: {\"latitude\":-34.6037,\"longitude\":-58.3816,\"name\":\"Obelisco\"")
+                .contains("• photo: {\"type\":\"image\"").contains("\"mime_type\":\"image/png\"")
+                .contains("• email: ana@example.com")
+                .doesNotContain("invoice").doesNotContain("elevator").doesNotContain("noise");
+        assertThat(browser.findElements(By.cssSelector(".bubble.in"))).extracting(e -> firstLine(e.getText()))
+                .contains("Reparación", "Lavarropas", "No", "pronto", "📍 Obelisco (-34.6037, -58.3816)",
+                        "📎 image");
+        assertThat(h.graph().requests()).as("nothing reaches Meta").isEmpty();
+        var session = h.awaitSettled(browser.getCurrentUrl().replaceAll(".*as=", ""));
+        assertThat(session.state()).isEqualTo("CONVERSATION_ENDED");
+        assertThat(session.answers()).extracting(a -> a.path("question_id").asText()).containsExactly("name", "topic",
+                "appliance", "urgent", "visit_day", "floor", "place", "photo", "email");
+    }
+
+    private WebElement latestBot() {
+        var bubbles = browser.findElements(By.cssSelector(".bubble.out"));
+        return bubbles.get(bubbles.size() - 1);
+    }
+
+    private List<String> optionsOfLatest() {
+        return latestBot().findElements(By.cssSelector("button.option")).stream()
+                .map(b -> firstLine(b.getText())).toList();
+    }
+
+    private void tapInLatest(String title) {
+        latestBot().findElements(By.cssSelector("button.option")).stream()
+                .filter(b -> firstLine(b.getText()).equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option " + title + " in " + optionsOfLatest()))
+                .click();
     }
 
     private void say(String text) {
