@@ -45,7 +45,7 @@ public record TextAnswer(Integer minLength, Integer maxLength, String pattern) i
         if (maxLength != null && length > maxLength) {
             return Reading.refused(texts.format(Text.TEXT_TOO_LONG, "max", maxLength.toString()));
         }
-        if (pattern != null && !Pattern.compile(pattern).matcher(text).matches()) {
+        if (pattern != null && !Budget.matches(Pattern.compile(pattern), text)) {
             return Reading.refused(texts.get(Text.TEXT_MISMATCH));
         }
         return reading;

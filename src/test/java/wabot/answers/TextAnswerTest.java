@@ -39,6 +39,17 @@ class TextAnswerTest {
     }
 
     @Test
+    void aPatternThatBacktracksWithoutEndRefusesInsteadOfSpinning() {
+        var evil = new TextAnswer(null, null, "(a+)+$");
+        var answer = "a".repeat(40) + "!";
+
+        // Without the budget this match would outlast the universe: the bound only keeps a regression from hanging CI.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> assertThat(Said.value(evil, answer)).isNull());
+        assertThat(Said.value(evil, "aaaa")).isEqualTo(Value.text("aaaa"));
+    }
+
+    @Test
     void aTappedTitleIsTextAndAPhotoIsNot() {
         assertThat(Said.value(AnswerType.TEXT, Said.tap("x", "Confirmar"), Language.ES)).isEqualTo(Value.text("Confirmar"));
         assertThat(Said.refusal(AnswerType.TEXT, Said.media("image", "image/jpeg", null, null), Language.ES))

@@ -9,13 +9,16 @@ import java.util.HashSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import wabot.conversation.Flow;
+import wabot.conversation.Prompt;
 import wabot.fuzz.Executions;
 import wabot.fuzz.FuzzInput;
 
 /**
  * {@link FlowLoader#parse} returns a usable {@link Flow} or throws a {@link FlowException} whose message starts
  * with {@code <file>:<line>: } for a line that exists; any other exception or error fails the target. Seeds:
- * the bundled flow and a few valid and invalid variants in {@code FlowLoaderFuzzTestInputs/parseYaml}.
+ * the bundled flow, the example with every type, and a few valid and invalid variants in
+ * {@code FlowLoaderFuzzTestInputs/parseYaml}. A flow it accepts only names earlier questions in its conditions,
+ * shows every question within Meta's limits, and reads back the same from the store.
  */
 class FlowLoaderFuzzTest {
     private static final String FILE = "fuzz/flow.yaml";
@@ -29,7 +32,11 @@ class FlowLoaderFuzzTest {
     @DictionaryEntries({"questions:", "messages:", "- id: ", "id:", "text:", "required:", "skip_hint:",
             "final_message:", "please_wait:", "too_long:", "flood:", "true", "false", "yes", "no", "~", "null",
             "---", "...", "&a ", "*a", "<<: ", "!!str ", "!!int ", "!!binary ", "? ", "|-", ">+", "{", "}",
-            "[", "]", "\"\\u0000\"", "'", "#", "%YAML 1.2", "\ufeff"})
+            "[", "]", "\"\\u0000\"", "'", "#", "%YAML 1.2", "\ufeff", "type: ", "when: ", "options: ",
+            "error: ", "language: ", "timezone: ", "commands: ", "choice", "yes_no", "number", "date", "email", "phone",
+            "location", "image", "media", "integer: ", "min: ", "max: ", "min_length: ", "max_length: ", "pattern: ",
+            "default_region: ", "title: ", "description: ", "not: ", "gte: ", "lt: ", "today+", "tomorrow", "es", "en",
+            "pt", "back: ", "help: "})
     void parseYaml(byte[] input) {
         Executions.count("FlowLoaderFuzzTest#parseYaml");
         var yaml = new String(input, StandardCharsets.UTF_8);
@@ -49,6 +56,20 @@ class FlowLoaderFuzzTest {
             assertThat(ids.add(q.id())).as("unique id %s", q.id()).isTrue();
             assertThat(q.text()).isNotBlank();
         }
+        var earlier = new HashSet<String>();
+        for (var q : flow.questions()) {
+            for (var test : q.when().tests()) {
+                assertThat(earlier).as("when of %s names an earlier question", q.id()).contains(test.questionId());
+            }
+            earlier.add(q.id());
+            var reply = Prompt.of(q, flow.texts(), null);
+            if (reply.choices() != null) {
+                assertThat(reply.text().length()).isLessThanOrEqualTo(1024);
+                assertThat(reply.choices().options()).allSatisfy(o -> assertThat(o.title().length()).isLessThanOrEqualTo(24));
+            }
+        }
+        // What the store writes of these questions reads back as the same questions.
+        assertThat(QuestionSpecs.read(QuestionSpecs.write(flow.questions()))).isEqualTo(flow.questions());
         assertThat(flow.texts()).isNotNull();
         assertThat(flow.texts().finalMessage()).isNotBlank();
         assertThat(flow.texts().skipHint()).isNotBlank();

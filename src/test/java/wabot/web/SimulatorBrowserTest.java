@@ -100,6 +100,7 @@ class SimulatorBrowserTest {
         assertThat(list.getText()).isEqualTo("☰ Elegir");
         assertThat(latestBot().findElements(By.cssSelector(".options .options")).get(0).isDisplayed()).isFalse();
         list.click();
+        screenshot("simulator-choices.png");
         tapInLatest("Lavarropas");
         awaitBot(4);
         assertThat(optionsOfLatest()).containsExactly("Sí", "No");
@@ -125,7 +126,6 @@ class SimulatorBrowserTest {
         browser.findElement(By.id("attach")).click();
         browser.findElement(By.id("file")).sendKeys(photo.toString());
         awaitBot(10);
-        screenshot("simulator-typed-flow.png");
         say("omitir");
         awaitBot(11);
         say("omitir");
