@@ -98,6 +98,34 @@ class ChatTest {
         assertThat(run.out()).doesNotContain("• name: /help");
     }
 
+    @Test
+    void buttonsAndListsArePickedByNumberAndANumberAfterThemIsJustANumber() throws Exception {
+        var flow = Files.writeString(dir.resolve("typed.yaml"), """
+                questions:
+                  - id: topic
+                    text: "¿Sobre qué?"
+                    type: choice
+                    options:
+                      - {id: billing, title: "Facturación"}
+                      - {id: refunds, title: "Reembolsos"}
+                      - {id: other, title: "Otro"}
+                  - {id: people, text: "¿Cuántas personas?", type: number}
+                  - {id: urgent, text: "¿Es urgente?", type: yes_no}
+                """);
+
+        var run = Run.of(env(), "Hola\n2\n2\nquizás\n1\n", "chat", "--flow", flow.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).containsSubsequence(
+                "bot › ¿Sobre qué?", "1) Facturación", "2) Reembolsos", "3) Otro",
+                "you › 2", "tapped “Reembolsos”", "bot › ¿Cuántas personas?",
+                "you › 2", "bot › ¿Es urgente?", "1) Sí", "2) No",
+                "you › quizás", "bot › Responde sí o no.", "¿Es urgente?",
+                "you › 1", "tapped “Sí”",
+                "• topic: refunds", "• people: 2", "• urgent: true");
+        assertThat(run.out()).as("the number question had no options to tap").containsOnlyOnce("tapped “Reembolsos”");
+    }
+
     private static void writeFlow(Path file) {
         try {
             Files.writeString(file, "questions:\n  - id: name\n    text: \"¿Nombre?\"\n");

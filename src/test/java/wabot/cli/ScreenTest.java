@@ -45,4 +45,13 @@ class ScreenTest {
         assertThat(shown()).isEqualTo("bot › ¿Qué tema?\n      [Elegir]\n      1) Facturación — Cobros\n      2) Reembolsos\n");
         assertThat(screen.offer().list()).isTrue();
     }
+
+    @Test
+    void aReplyWithoutOptionsEndsTheOffer() {
+        screen.reply(new Reply("¿Es urgente?", new Choices(Choices.Style.BUTTONS, null,
+                List.of(new Choices.Option("q:yes", "Sí", null)))), "wamid.4");
+        screen.reply(new Reply("¿Cuántas personas?"), "wamid.5");
+
+        assertThat(screen.offer()).as("a number now answers a number question").isNull();
+    }
 }
