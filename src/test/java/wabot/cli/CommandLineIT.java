@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar as a person runs it: help, a refused flag, and a chat scripted through a pipe. */
+/** The packaged jar as a person runs it: help, a refused flag, a chat scripted through a pipe, a flow checked. */
 class CommandLineIT {
     @TempDir
     Path dir;
@@ -54,5 +54,19 @@ class CommandLineIT {
         assertThat(chat.out()).containsSubsequence("you › Hola", "bot › ¡Hola! Soy el asistente de soporte.",
                 "you › omitir", "bot › ¡Gracias! Estamos procesando", "• name: Ana", "• issue: No puedo entrar");
         assertThat(chat.err()).doesNotContain("ERROR");
+    }
+
+    @Test
+    void checkFlowSummarisesAGoodFileAndListsABadOnesProblems() throws Exception {
+        var example = wabot.testing.Fixtures.ROOT.resolve("examples/flows/service-request.yaml").toString();
+        var good = jar("", "check-flow", example);
+        assertThat(good.status()).as(good.err()).isZero();
+        assertThat(good.out()).contains("valid. 16 questions").contains("phone (default_region AR)");
+
+        var bad = java.nio.file.Files.writeString(dir.resolve("bad.yaml"),
+                "questions:\n  - {id: tel, text: Tel, type: phone, default_region: XX}\n");
+        var refused = jar("", "check-flow", bad.toString());
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).contains(bad + ":2: question 1 has default_region 'XX'");
     }
 }
