@@ -18,11 +18,14 @@ public final class ConversationEngine {
     private final Flow flow;
     private final Policy policy;
     private final Texts texts;
+    /** Every command word, folded once: a message is folded once and looked up. */
+    private final Map<String, Command> commandWords;
 
     public ConversationEngine(Flow flow, Policy policy) {
         this.flow = flow;
         this.policy = policy;
         this.texts = flow.texts();
+        this.commandWords = flow.commands().folded();
     }
 
     public Flow flow() {
@@ -66,7 +69,7 @@ public final class ConversationEngine {
         if (!typed && question == null) {
             return Decision.of(session.touched(now), texts.textOnly());
         }
-        var command = message.kind() == MessageKind.TEXT ? flow.commands().of(message.text()) : null;
+        var command = message.kind() == MessageKind.TEXT ? commandWords.get(Folding.fold(message.text())) : null;
         if (command == Command.RESTART) {
             return start(session, message, now, texts.restarted());
         }
