@@ -137,7 +137,7 @@ public final class ConversationEngine {
     private Decision advance(Session session, List<Answer> answers, List<Answer> recorded, Instant now) {
         var questions = session.questions(flow);
         var given = session.with(session.state(), session.position(), answers, now);
-        int next = nextAsked(questions, session.position() + 1, given.answerMap());
+        int next = Route.next(questions, session.position() + 1, given.answerMap());
         if (next < questions.size()) {
             var asked = session.with(SessionState.WAITING_FOR_ANSWER, next, answers, now);
             return new Decision(asked, recorded, List.of(ask(questions.get(next), null)), List.of());
@@ -151,11 +151,7 @@ public final class ConversationEngine {
      */
     private Decision back(Session session, Question question, Instant now) {
         var questions = session.questions(flow);
-        var answers = session.answerMap();
-        int target = session.position() - 1;
-        while (target >= 0 && !questions.get(target).when().holds(answers)) {
-            target--;
-        }
+        int target = Route.previous(questions, session.position(), session.answerMap());
         if (target < 0) {
             return asking(session.touched(now), question, texts.get(Text.NO_EARLIER_QUESTION));
         }
@@ -188,7 +184,7 @@ public final class ConversationEngine {
         if (reply.continueConversation() && !reply.additionalQuestions().isEmpty()) {
             var questions = new ArrayList<>(session.questions(flow));
             questions.addAll(reply.additionalQuestions());
-            int next = nextAsked(questions, session.position(), session.answerMap());
+            int next = Route.next(questions, session.position(), session.answerMap());
             if (next < questions.size()) {
                 if (!isBlank(reply.message())) {
                     replies.add(new Reply(reply.message()));
@@ -209,18 +205,9 @@ public final class ConversationEngine {
     private Decision start(Session session, Event.UserMessage message, Instant now, String notice) {
         var started = session.startedBy(message.messageId(), now);
         var questions = flow.questions();
-        int first = nextAsked(questions, 0, Map.of());
+        int first = Route.next(questions, 0, Map.of());
         var asked = started.with(SessionState.WAITING_FOR_ANSWER, first, List.of(), now);
         return new Decision(asked, List.of(), List.of(ask(questions.get(first), notice)), List.of());
-    }
-
-    /** The first question from {@code from} on whose condition holds; the size of the list when there is none. */
-    private static int nextAsked(List<Question> questions, int from, Map<String, Value> answers) {
-        int next = from;
-        while (next < questions.size() && !questions.get(next).when().holds(answers)) {
-            next++;
-        }
-        return next;
     }
 
     private boolean isQuestion(Session session, String id) {
