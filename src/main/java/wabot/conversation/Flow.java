@@ -1,7 +1,6 @@
 package wabot.conversation;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,8 +20,11 @@ public record Flow(List<Question> questions, Texts texts, Language language, Com
         Objects.requireNonNull(timezone, "timezone");
     }
 
+    /** Where a flow that names no time zone reckons its days. */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+
     /** A Spanish flow reckoning days in UTC, with these texts. */
     public Flow(List<Question> questions, Texts texts) {
-        this(questions, texts, Language.ES, Language.ES.commands(), ZoneOffset.UTC);
+        this(questions, texts, Language.ES, Language.ES.commands(), UTC);
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import wabot.conversation.Flow;
@@ -62,7 +61,7 @@ public final class FlowLoader {
         }
         var problems = new Problems();
         var language = attempt(problems, () -> FlowSettings.language(root, nodes), Language.ES);
-        var timezone = attempt(problems, () -> FlowSettings.timezone(root, nodes), ZoneOffset.UTC);
+        var timezone = attempt(problems, () -> FlowSettings.timezone(root, nodes), Flow.UTC);
         var texts = attempt(problems, () -> FlowSettings.texts(root.entries().get("messages"), language, nodes),
                 language.texts());
         var commands = attempt(problems, () -> FlowSettings.commands(root.entries().get("commands"), language, nodes),

@@ -2,7 +2,6 @@ package wabot.flow;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import wabot.conversation.Command;
 import wabot.conversation.Commands;
+import wabot.conversation.Flow;
 import wabot.conversation.Folding;
 import wabot.conversation.Language;
 import wabot.conversation.Text;
@@ -40,7 +40,7 @@ final class FlowSettings {
     static ZoneId timezone(YamlNode.Mapping root, Nodes nodes) {
         var zone = nodes.optionalText(root, "timezone", "the flow");
         try {
-            return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+            return zone == null ? Flow.UTC : ZoneId.of(zone);
         } catch (DateTimeException e) {
             throw Nodes.problem(root.entries().get("timezone"), "the flow has timezone '" + zone
                     + "': use a name such as America/Argentina/Buenos_Aires, Europe/Madrid or UTC");

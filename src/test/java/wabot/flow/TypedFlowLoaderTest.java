@@ -123,7 +123,7 @@ class TypedFlowLoaderTest {
             assertThat(q.error()).isNull();
         });
         assertThat(flow.language()).isEqualTo(Language.ES);
-        assertThat(flow.timezone().getId()).isEqualTo("Z");
+        assertThat(flow.timezone().getId()).isEqualTo("UTC");
     }
 
     @Test
