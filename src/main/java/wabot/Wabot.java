@@ -31,6 +31,7 @@ import wabot.delivery.Poller;
 import wabot.delivery.SubmissionWorker;
 import wabot.delivery.Turns;
 import wabot.external.ExternalApiClient;
+import wabot.store.ConversationStore;
 import wabot.store.Database;
 import wabot.store.InboxStore;
 import wabot.store.OutboxStore;
@@ -120,11 +121,12 @@ public final class Wabot implements AutoCloseable {
         var inbox = new InboxStore();
         var outbox = new OutboxStore();
         var submissions = new SubmissionStore();
+        var conversationStore = new ConversationStore();
         var engine = new ConversationEngine(flow, new Policy(config.sessionTtl(), config.maxAnswerChars(),
                 config.userMaxMessagesPerMinute()));
         var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout(),
                 overrides.standInFor());
-        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, api, clock);
+        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, conversationStore, api, outcomes, clock);
 
         Messenger whatsapp = config.dryRun() ? new DryRunMessenger()
                 : new GraphClient(http, config.graphApiBaseUrl().toString(), config.graphApiVersion(),
@@ -222,7 +224,7 @@ public final class Wabot implements AutoCloseable {
         poller.start(config.pollInterval());
         var backlog = new BacklogMeters(db, new Backlog(), metrics, clock);
         backlog.start(Duration.ofSeconds(5));
-        var housekeeping = new Housekeeping(db, new Retention(), config.sessionTtl(),
+        var housekeeping = new Housekeeping(db, new Retention(), conversationStore, config.sessionTtl(),
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
         return new Wabot(db, poller, housekeeping, backlog, server, workers, List.of(conversations, sends), simulator);

@@ -1,0 +1,77 @@
+-- The console and the alerts (issue 9): one row per conversation, the alerts' shared state, and the indexes their
+-- reads need. Every list and count below reads an index range, so it stays fast over millions of rows.
+
+-- One row per conversation, written in the same transaction as the turn that starts or ends it. The session row
+-- holds only a person's latest conversation (and goes once it has ended and idled past SESSION_TTL); this keeps
+-- every conversation for RETENTION_DAYS, with how it ended.
+CREATE TABLE conversations (
+    id              ${row_id},
+    conversation_id TEXT    NOT NULL UNIQUE,
+    user_key        TEXT    NOT NULL,
+    wa_id           TEXT,
+    user_id         TEXT,
+    profile_name    TEXT,
+    -- active | finished | failed | cancelled | abandoned | restarted | reset | ended (an unknown ending, from before V4)
+    status          TEXT    NOT NULL,
+    started_at      BIGINT  NOT NULL,
+    ended_at        BIGINT
+);
+-- The list pages newest first by (started_at, id): one index per way of narrowing it.
+CREATE INDEX conversations_started ON conversations (started_at, id);
+CREATE INDEX conversations_status ON conversations (status, started_at, id);
+CREATE INDEX conversations_user ON conversations (user_key, started_at, id);
+CREATE INDEX conversations_user_id ON conversations (user_id, started_at, id);
+-- Today's endings by status, and the open conversations (few) for the abandonment sweep.
+CREATE INDEX conversations_ended ON conversations (ended_at, status);
+CREATE INDEX conversations_open ON conversations (user_key) WHERE ended_at IS NULL;
+
+-- A conversation's submissions (console, backfill below), and submissions by time (export, counts, alerts).
+CREATE INDEX submissions_conversation ON submissions (conversation_id);
+CREATE INDEX submissions_created ON submissions (created_at);
+-- Failed replies by code and time: refused at send, or reported failed by a status webhook. Only failures are
+-- indexed, so the hot path pays nothing for a reply that goes out.
+CREATE INDEX outbox_failed ON outbox (error_code, created_at) WHERE status = 'failed' OR delivery = 'failed';
+
+-- Each alert's state, shared by every instance: the one whose update flips it is the one that notifies, so an
+-- alert fires once and clears once however many instances watch, and a restart does not fire it again.
+CREATE TABLE alerts (
+    name        TEXT    PRIMARY KEY,
+    state       TEXT    NOT NULL,            -- firing | resolved
+    severity    TEXT    NOT NULL,
+    summary     TEXT    NOT NULL,
+    details     TEXT,
+    instance    TEXT,
+    started_at  BIGINT  NOT NULL,
+    resolved_at BIGINT,
+    updated_at  BIGINT  NOT NULL
+);
+
+-- Conversations that existed before this version: each session's latest one...
+INSERT INTO conversations (conversation_id, user_key, wa_id, user_id, status, started_at, ended_at)
+SELECT conversation_id, user_key, wa_id, user_id,
+       CASE WHEN state = 'CONVERSATION_ENDED' THEN 'ended' ELSE 'active' END,
+       COALESCE(started_at, updated_at, 0),
+       CASE WHEN state = 'CONVERSATION_ENDED' THEN COALESCE(updated_at, started_at, 0) END
+FROM sessions WHERE conversation_id IS NOT NULL;
+
+-- ...and every earlier one that reached the business API.
+INSERT INTO conversations (conversation_id, user_key, wa_id, user_id, status, started_at, ended_at)
+SELECT conversation_id, MIN(user_key),
+       CASE WHEN MIN(user_key) LIKE '%.%' THEN NULL ELSE MIN(user_key) END,
+       CASE WHEN MIN(user_key) LIKE '%.%' THEN MIN(user_key) END,
+       'ended', MIN(created_at), MAX(COALESCE(completed_at, created_at))
+FROM submissions
+WHERE conversation_id NOT IN (SELECT conversation_id FROM conversations)
+GROUP BY conversation_id;
+
+-- How the ended ones ended, as far as their submissions tell.
+UPDATE conversations SET status = COALESCE((
+        SELECT CASE MIN(s.status) WHEN 'done' THEN 'finished' WHEN 'failed' THEN 'failed' END
+        FROM submissions s WHERE s.conversation_id = conversations.conversation_id), 'ended')
+WHERE status = 'ended';
+
+-- The name the person goes by on WhatsApp, from their latest message.
+UPDATE conversations SET profile_name = (
+        SELECT i.profile_name FROM inbox i
+        WHERE i.user_key = conversations.user_key AND i.profile_name IS NOT NULL
+        ORDER BY i.received_at DESC LIMIT 1);

@@ -1,0 +1,229 @@
+package wabot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import wabot.conversation.Session;
+import wabot.conversation.SessionState;
+
+/** The conversations table and its list, on each database: what is recorded, how it pages, what it counts. */
+abstract class ConversationsContract {
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    final ConversationStore conversations = new ConversationStore();
+    final ConversationList list = new ConversationList();
+    final SessionStore sessions = new SessionStore();
+    Database db;
+
+    abstract String emptyDatabaseUrl();
+
+    @BeforeEach
+    void open() {
+        db = Database.open(emptyDatabaseUrl());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    <R> R write(HandleCallback<R, RuntimeException> work) {
+        return db.write(work);
+    }
+
+    <R> R read(HandleCallback<R, RuntimeException> work) {
+        return db.read(work);
+    }
+
+    private void start(String id, String user, Instant at) {
+        write(h -> {
+            conversations.started(h, id, user, user, null, "Name " + user, at);
+            return null;
+        });
+    }
+
+    @Test
+    void aConversationStartsOnceAndKeepsItsFirstEnding() {
+        start("c1", "111", T0);
+        start("c1", "111", T0.plusSeconds(5));
+        write(h -> {
+            conversations.ended(h, "c1", "finished", T0.plusSeconds(60));
+            conversations.ended(h, "c1", "reset", T0.plusSeconds(90));
+            return null;
+        });
+
+        var row = read(h -> conversations.find(h, "c1")).orElseThrow();
+        assertThat(row.status()).isEqualTo("finished");
+        assertThat(row.startedAt()).isEqualTo(T0);
+        assertThat(row.endedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(row.name()).isEqualTo("Name 111");
+        assertThat(row.active()).isFalse();
+    }
+
+    @Test
+    void anIdleConversationIsAbandonedWhenItExpiredAndAnAnsweredOneIsNot() {
+        var ttl = Duration.ofHours(24);
+        for (var user : List.of("111", "222")) {
+            start("c-" + user, user, T0);
+        }
+        write(h -> {
+            sessions.save(h, session("111", "c-111", T0.plusSeconds(30)), List.of());
+            sessions.save(h, session("222", "c-222", T0.plusSeconds(30).plus(Duration.ofHours(2))), List.of());
+            return null;
+        });
+
+        int abandoned = write(h -> conversations.abandonIdle(h, T0.plus(Duration.ofHours(25)), ttl));
+
+        assertThat(abandoned).isEqualTo(1);
+        var gone = read(h -> conversations.find(h, "c-111")).orElseThrow();
+        assertThat(gone.status()).isEqualTo("abandoned");
+        assertThat(gone.endedAt()).as("dated when it expired").isEqualTo(T0.plusSeconds(30).plus(ttl));
+        assertThat(read(h -> conversations.find(h, "c-222")).orElseThrow().active()).isTrue();
+        int again = write(h -> conversations.abandonIdle(h, T0.plus(Duration.ofHours(25)), ttl));
+        assertThat(again).isZero();
+    }
+
+    @Test
+    void theTallyCountsOpenConversationsAndTodaysEndingsByStatus() {
+        start("old", "100", T0.minus(Duration.ofDays(2)));
+        start("a", "111", T0);
+        start("b", "222", T0.plusSeconds(1));
+        start("c", "333", T0.plusSeconds(2));
+        write(h -> {
+            conversations.ended(h, "old", "finished", T0.minus(Duration.ofDays(1)));
+            conversations.ended(h, "a", "finished", T0.plusSeconds(100));
+            conversations.ended(h, "b", "abandoned", T0.plusSeconds(100));
+            return null;
+        });
+
+        var tally = read(h -> conversations.tally(h, T0));
+
+        assertThat(tally.active()).isEqualTo(1);
+        assertThat(tally.started()).isEqualTo(3);
+        assertThat(tally.ended()).containsExactlyInAnyOrderEntriesOf(Map.of("finished", 1L, "abandoned", 1L));
+    }
+
+    @Test
+    void pagesWalkTheWholeListNewestFirstAndBackWithoutGapsOrRepeats() {
+        // Several conversations share a start time: the id breaks the tie, so none is skipped at a page edge.
+        var expected = new ArrayList<String>();
+        for (int i = 0; i < 23; i++) {
+            start("c" + i, "1" + i, T0.plusSeconds(i / 3));
+            expected.add(0, "c" + i);
+        }
+
+        var seen = new ArrayList<String>();
+        var page = read(h -> list.page(h, ConversationList.Filter.ALL, null, 5));
+        assertThat(page.newer()).isNull();
+        var pages = new ArrayList<ConversationList.Page>();
+        while (true) {
+            pages.add(page);
+            page.rows().forEach(r -> seen.add(r.conversationId()));
+            if (page.older() == null) {
+                break;
+            }
+            var at = page.older();
+            page = read(h -> list.page(h, ConversationList.Filter.ALL, at, 5));
+        }
+        assertThat(seen).isEqualTo(expected);
+        assertThat(pages).hasSize(5);
+
+        var back = pages.get(4).newer();
+        var previous = read(h -> list.page(h, ConversationList.Filter.ALL, back, 5));
+        assertThat(previous.rows()).isEqualTo(pages.get(3).rows());
+        assertThat(previous.older()).isNotNull();
+        var first = read(h -> list.page(h, ConversationList.Filter.ALL, pages.get(1).newer(), 5));
+        assertThat(first.rows()).isEqualTo(pages.get(0).rows());
+        assertThat(first.newer()).as("nothing is newer than the first page").isNull();
+    }
+
+    @Test
+    void filtersNarrowByStatusPersonAndStartDate() {
+        start("a1", "111", T0);
+        start("a2", "111", T0.plus(Duration.ofDays(1)));
+        start("b1", "222", T0.plus(Duration.ofDays(1)));
+        write(h -> {
+            h.createUpdate("UPDATE conversations SET user_id = 'US.999' WHERE conversation_id = 'b1'").execute();
+            conversations.ended(h, "a1", "finished", T0.plusSeconds(60));
+            return null;
+        });
+
+        assertThat(ids(new ConversationList.Filter("active", null, null, null))).containsExactly("b1", "a2");
+        assertThat(ids(new ConversationList.Filter("finished", null, null, null))).containsExactly("a1");
+        assertThat(ids(new ConversationList.Filter(null, "111", null, null))).containsExactly("a2", "a1");
+        assertThat(ids(new ConversationList.Filter(null, "US.999", null, null))).containsExactly("b1");
+        assertThat(ids(new ConversationList.Filter(null, null, T0.plusSeconds(1), null))).containsExactly("b1", "a2");
+        assertThat(ids(new ConversationList.Filter(null, null, null, T0.plusSeconds(1)))).containsExactly("a1");
+        assertThat(ids(new ConversationList.Filter("active", "111", T0, T0.plus(Duration.ofDays(2)))))
+                .containsExactly("a2");
+    }
+
+    @Test
+    void eachRowCountsItsAnswersAndShowsTheLatestActivityOfAnOpenOne() {
+        start("c1", "111", T0);
+        write(h -> {
+            var s = session("111", "c1", T0.plusSeconds(90));
+            sessions.save(h, s, List.of(new wabot.conversation.Answer("name", "Ana", null, T0.plusSeconds(10)),
+                    new wabot.conversation.Answer("email", "a@x", null, T0.plusSeconds(90))));
+            return null;
+        });
+
+        var row = read(h -> list.page(h, ConversationList.Filter.ALL, null, 10)).rows().get(0);
+
+        assertThat(row.answers()).isEqualTo(2);
+        assertThat(row.lastActive()).isEqualTo(T0.plusSeconds(90));
+    }
+
+    @Test
+    void theUpgradeRecordsTheConversationsThatExistedBefore() {
+        db.close();
+        var url = emptyDatabaseUrl();
+        var flyway = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+                .placeholders(Map.of("row_id", url.startsWith("jdbc:sqlite:") ? "INTEGER PRIMARY KEY"
+                        : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+        flyway.target("2").load().migrate();
+        var before = Jdbi.create(url);
+        before.useHandle(h -> {
+            h.execute("INSERT INTO sessions (user_key, wa_id, state, conversation_id, started_at, updated_at,"
+                    + " extra_questions, position, submissions, flood_count, version)"
+                    + " VALUES ('111', '111', 'WAITING_FOR_ANSWER', 'now-111', 1000, 2000, '[]', 1, 0, 0, 1),"
+                    + " ('222', '222', 'CONVERSATION_ENDED', 'now-222', 1000, 3000, '[]', 0, 1, 0, 1)");
+            h.execute("INSERT INTO submissions (id, user_key, conversation_id, payload, status, next_attempt_at,"
+                    + " created_at, completed_at) VALUES"
+                    + " ('s1', '222', 'now-222', '{}', 'done', 0, 2500, 2600),"
+                    + " ('s2', 'US.7', 'old-us7', '{}', 'failed', 0, 500, 700)");
+            h.execute("INSERT INTO inbox (message_id, user_key, wa_id, profile_name, type, kind, received_at)"
+                    + " VALUES ('w1', '111', '111', 'Ana', 'text', 'TEXT', 900)");
+        });
+
+        db = Database.open(url);
+
+        var rows = read(h -> list.page(h, ConversationList.Filter.ALL, null, 10)).rows();
+        assertThat(rows).extracting(ConversationStore.Row::conversationId, ConversationStore.Row::status,
+                        ConversationStore.Row::userId, ConversationStore.Row::name)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("now-111", "active", null, "Ana"),
+                        org.assertj.core.groups.Tuple.tuple("now-222", "finished", null, null),
+                        org.assertj.core.groups.Tuple.tuple("old-us7", "failed", "US.7", null));
+    }
+
+    private List<String> ids(ConversationList.Filter filter) {
+        return read(h -> list.page(h, filter, null, 10)).rows().stream()
+                .map(ConversationStore.Row::conversationId).toList();
+    }
+
+    private static Session session(String user, String conversation, Instant updated) {
+        return new Session(user, user, null, SessionState.WAITING_FOR_ANSWER, conversation, T0, updated, List.of(),
+                1, List.of(), 0, null, 0, 0);
+    }
+}
