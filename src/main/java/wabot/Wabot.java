@@ -9,7 +9,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.javalin.Javalin;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import wabot.alerts.Alerts;
+import wabot.store.AlertStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -72,10 +76,12 @@ public final class Wabot implements AutoCloseable {
     private final Simulator simulator;
 
     private final BacklogMeters backlog;
+    private final Alerts alerts;
 
-    private Wabot(Database db, Poller poller, Housekeeping housekeeping, BacklogMeters backlog, Javalin server,
-                  ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
+    private Wabot(Database db, Poller poller, Housekeeping housekeeping, BacklogMeters backlog, Alerts alerts,
+                  Javalin server, ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
         this.backlog = backlog;
+        this.alerts = alerts;
         this.db = db;
         this.simulator = simulator;
         this.lanes = lanes;
@@ -142,10 +148,13 @@ public final class Wabot implements AutoCloseable {
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .waitDurationInOpenState(config.externalApiCircuitWait())
+                // Three trial calls decide whether the API is back: fewer people get the apology meanwhile.
+                .permittedNumberOfCallsInHalfOpenState(3)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics);
-        var worker = new SubmissionWorker(db, submissions, api, breakers.circuitBreaker("external-api"),
+        var breaker = breakers.circuitBreaker("external-api");
+        var worker = new SubmissionWorker(db, submissions, api, breaker,
                 turns, conversations, sender, workers, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
                 config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), outcomes, clock);
         var dispatcher = new Dispatcher(db, conversations, turns, sender, worker);
@@ -227,7 +236,11 @@ public final class Wabot implements AutoCloseable {
         var housekeeping = new Housekeeping(db, new Retention(), conversationStore, config.sessionTtl(),
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
-        return new Wabot(db, poller, housekeeping, backlog, server, workers, List.of(conversations, sends), simulator);
+        var alerts = new Alerts(db, outbox, submissions, new Backlog(), new AlertStore(), breaker, config.alerts(), http,
+                instanceName(server.port()), metrics, clock);
+        alerts.start();
+        return new Wabot(db, poller, housekeeping, backlog, alerts, server, workers, List.of(conversations, sends),
+                simulator);
     }
 
     /** Talks to this wabot as a person would, without WhatsApp (the terminal chat, tests). */
@@ -246,6 +259,7 @@ public final class Wabot implements AutoCloseable {
         poller.close();
         housekeeping.close();
         backlog.close();
+        alerts.close();
         lanes.forEach(Lanes::stop);
         workers.shutdown();
         try {
@@ -255,6 +269,15 @@ public final class Wabot implements AutoCloseable {
         }
         workers.shutdownNow();
         db.close();
+    }
+
+    /** How this instance names itself in alerts: {@code host:port}. */
+    private static String instanceName(int port) {
+        try {
+            return InetAddress.getLocalHost().getHostName() + ":" + port;
+        } catch (UnknownHostException e) {
+            return "localhost:" + port;
+        }
     }
 
     private static RateLimiter rateLimiter(double perSecond) {

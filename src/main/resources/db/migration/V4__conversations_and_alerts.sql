@@ -27,10 +27,10 @@ CREATE INDEX conversations_open ON conversations (user_key) WHERE ended_at IS NU
 
 -- A conversation's submissions (console, backfill below), and submissions by time (export, counts, alerts).
 CREATE INDEX submissions_conversation ON submissions (conversation_id);
-CREATE INDEX submissions_created ON submissions (created_at);
+CREATE INDEX submissions_created ON submissions (created_at, id);
 -- Failed replies by code and time: refused at send, or reported failed by a status webhook. Only failures are
 -- indexed, so the hot path pays nothing for a reply that goes out.
-CREATE INDEX outbox_failed ON outbox (error_code, created_at) WHERE status = 'failed' OR delivery = 'failed';
+CREATE INDEX outbox_failed ON outbox (created_at, error_code) WHERE status = 'failed' OR delivery = 'failed';
 
 -- Each alert's state, shared by every instance: the one whose update flips it is the one that notifies, so an
 -- alert fires once and clears once however many instances watch, and a restart does not fire it again.

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import wabot.testing.Postgres;
 
 /** The conversations contract on a real PostgreSQL server. */
-class PostgresConversationsTest extends ConversationsContract {
+class PostgresConsoleStoresTest extends ConsoleStoresContract {
     static Postgres postgres;
 
     @BeforeAll

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import wabot.conversation.Session;
 import wabot.conversation.SessionState;
 
-/** The conversations table and its list, on each database: what is recorded, how it pages, what it counts. */
-abstract class ConversationsContract {
+/**
+ * What the console and the alerts read and write, on each database: the conversations (what is recorded, how they
+ * page, what they count), the operators' actions on replies and submissions, and the alerts' shared state.
+ */
+abstract class ConsoleStoresContract {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     final ConversationStore conversations = new ConversationStore();
@@ -215,6 +218,93 @@ abstract class ConversationsContract {
                         org.assertj.core.groups.Tuple.tuple("now-111", "active", null, "Ana"),
                         org.assertj.core.groups.Tuple.tuple("now-222", "finished", null, null),
                         org.assertj.core.groups.Tuple.tuple("old-us7", "failed", "US.7", null));
+    }
+
+    @Test
+    void anAlertFiresOnceAndResolvesOnceHoweverManyAsk() {
+        var alerts = new AlertStore();
+        assertThat(this.<Boolean>write(h -> alerts.fire(h, "x", "critical", "down", "why", "a:1", T0))).isTrue();
+        assertThat(this.<Boolean>write(h -> alerts.fire(h, "x", "critical", "still down", "why", "b:1", T0.plusSeconds(1)))).isFalse();
+        write(h -> {
+            alerts.describe(h, "x", "down for longer", "why", T0.plusSeconds(2));
+            return null;
+        });
+        var firing = read(alerts::all).get(0);
+        assertThat(firing.firing()).isTrue();
+        assertThat(firing.summary()).isEqualTo("down for longer");
+        assertThat(firing.instance()).isEqualTo("a:1");
+
+        assertThat(this.<java.util.Optional<Instant>>write(h -> alerts.resolve(h, "x", "up", T0.plusSeconds(60)))).contains(T0);
+        assertThat(this.<java.util.Optional<Instant>>write(h -> alerts.resolve(h, "x", "up", T0.plusSeconds(61)))).isEmpty();
+        assertThat(this.<Boolean>write(h -> alerts.fire(h, "x", "critical", "down again", null, "b:1", T0.plusSeconds(90)))).isTrue();
+        assertThat(read(alerts::all).get(0).startedAt()).isEqualTo(T0.plusSeconds(90));
+    }
+
+    @Test
+    void ofManyInstancesFiringAtOnceExactlyOneTellsPeople() throws Exception {
+        var alerts = new AlertStore();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var tries = new ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 8; i++) {
+                var instance = "host-" + i;
+                tries.add(pool.submit(() -> {
+                    start.await();
+                    return write(h -> alerts.fire(h, "y", "warning", "s", null, instance, T0));
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (var t : tries) {
+                won += t.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPendingReplyCanBeCancelledOnceAndASentOneNot() {
+        var outbox = new OutboxStore();
+        write(h -> {
+            outbox.enqueue(h, "111", "111", "c1", List.of(new wabot.conversation.Reply("one"),
+                    new wabot.conversation.Reply("two")), T0);
+            return null;
+        });
+        var rows = read(h -> outbox.ofConversation(h, "111", "c1", 10));
+        write(h -> {
+            outbox.markSent(h, rows.get(0).id(), "wamid.1", T0.plusSeconds(1));
+            return null;
+        });
+
+        assertThat(this.<java.util.Optional<String>>write(h -> outbox.cancel(h, rows.get(0).id(), T0.plusSeconds(2)))).isEmpty();
+        assertThat(this.<java.util.Optional<String>>write(h -> outbox.cancel(h, rows.get(1).id(), T0.plusSeconds(2)))).contains("111");
+        assertThat(this.<java.util.Optional<String>>write(h -> outbox.cancel(h, rows.get(1).id(), T0.plusSeconds(3)))).isEmpty();
+        assertThat(this.<List<OutboxStore.Told>>read(h -> outbox.ofConversation(h, "111", "c1", 10))).extracting(OutboxStore.Told::status)
+                .containsExactly("sent", "cancelled");
+        assertThat(this.<List<OutboxStore.Row>>read(h -> outbox.due(h, "111", T0.plusSeconds(10), 10))).isEmpty();
+    }
+
+    @Test
+    void aFailedSubmissionCanBeRetriedUnderItsOwnIdAndOnlyOnce() {
+        var submissions = new SubmissionStore();
+        write(h -> {
+            submissions.create(h, "s1", "111", "c1", "{\"answers\":{}}", T0);
+            submissions.claim(h, "s1", 0, T0, T0.plusSeconds(30));
+            submissions.resolve(h, "s1", false, "HTTP 500", T0.plusSeconds(1));
+            return null;
+        });
+
+        assertThat(this.<Boolean>write(h -> submissions.retryNow(h, "s1", T0.plusSeconds(60)))).isTrue();
+        assertThat(this.<Boolean>write(h -> submissions.retryNow(h, "s1", T0.plusSeconds(61)))).isFalse();
+        var again = read(h -> submissions.find(h, "s1")).orElseThrow();
+        assertThat(again.status()).isEqualTo("pending");
+        assertThat(again.attempts()).isZero();
+        assertThat(again.error()).isEqualTo("retry asked by an operator after: HTTP 500");
+        assertThat(this.<List<SubmissionStore.Row>>read(h -> submissions.due(h, T0.plusSeconds(60), 10))).extracting(SubmissionStore.Row::id)
+                .containsExactly("s1");
     }
 
     private List<String> ids(ConversationList.Filter filter) {

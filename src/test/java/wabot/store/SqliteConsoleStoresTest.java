@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The conversations contract on real SQLite files. */
-class SqliteConversationsTest extends ConversationsContract {
+class SqliteConsoleStoresTest extends ConsoleStoresContract {
     private final AtomicInteger files = new AtomicInteger();
 
     @TempDir
