@@ -48,9 +48,12 @@ import wabot.simulator.SimulatedPeople;
 import wabot.simulator.SimulatedPhones;
 import wabot.simulator.Simulator;
 import wabot.store.Owed;
+import wabot.console.ConsoleRoutes;
+import wabot.delivery.OperatorActions;
 import wabot.web.AdminAccess;
 import wabot.web.Assets;
 import wabot.web.HealthRoutes;
+import wabot.web.HttpMeters;
 import wabot.web.SignInRoutes;
 import wabot.web.SimulatorRoutes;
 import wabot.whatsapp.Deliveries;
@@ -180,12 +183,18 @@ public final class Wabot implements AutoCloseable {
         var health = new HealthRoutes(db);
         var signIn = new SignInRoutes(access, assets, clock);
         var simulatorPages = new SimulatorRoutes(simulator, flow, assets, config.externalApiUrl() != null);
+        var actions = new OperatorActions(db, turns, submissions, outbox, worker, sender, clock);
+        var instance = new String[1];
+        var console = new ConsoleRoutes(new ConsoleRoutes.Parts(db, conversationStore, sessions, inbox, outbox,
+                submissions, new Backlog(), new AlertStore(), breaker, actions), flow, assets, access,
+                config.timeZone(), () -> instance[0], clock);
 
         var server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             // Meta sends up to 1000 updates and 3 MB in one POST: the default limit admits every genuine batch.
             c.http.maxRequestSize = config.webhookMaxBytes();
             c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+            c.jetty.modifyServer(jetty -> HttpMeters.bind(jetty, metrics));
             c.routes.get("/webhook", webhook::verify);
             c.routes.get("/", webhook::verify);
             c.routes.post("/webhook", webhook::receive);
@@ -207,6 +216,7 @@ public final class Wabot implements AutoCloseable {
             c.routes.get("/simulator/api/people/{person}", simulatorPages::transcript);
             c.routes.post("/simulator/api/people/{person}/messages", simulatorPages::send);
             c.routes.post("/simulator/api/people/{person}/read", simulatorPages::read);
+            console.register(c.routes);
             c.routes.get("/health/live", health::live);
             c.routes.get("/health/ready", health::ready);
             c.routes.get("/health", ctx -> ctx.json(Map.of("status", db.read(h ->
@@ -236,8 +246,9 @@ public final class Wabot implements AutoCloseable {
         var housekeeping = new Housekeeping(db, new Retention(), conversationStore, config.sessionTtl(),
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
+        instance[0] = instanceName(server.port());
         var alerts = new Alerts(db, outbox, submissions, new Backlog(), new AlertStore(), breaker, config.alerts(), http,
-                instanceName(server.port()), metrics, clock);
+                instance[0], metrics, clock);
         alerts.start();
         return new Wabot(db, poller, housekeeping, backlog, alerts, server, workers, List.of(conversations, sends),
                 simulator);
