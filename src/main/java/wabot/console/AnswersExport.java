@@ -60,6 +60,7 @@ final class AnswersExport {
         var header = new ArrayList<>(FIXED);
         header.addAll(columns);
         line(writer, header);
+        writer.flush(); // the download starts now, while the rows are read
         pages(filter, row -> {
             var payload = payload(row);
             var answers = payload.path("answers");

@@ -9,17 +9,17 @@ final class Attachments {
     static String describe(Attachment attachment, String type) {
         if (attachment instanceof Attachment.Location location) {
             var place = location.name() != null ? location.name() : location.address();
-            return "📍 Location " + (place == null ? "" : place + " ") + "(" + location.latitude() + ", "
+            return "Location " + (place == null ? "" : place + " ") + "(" + location.latitude() + ", "
                     + location.longitude() + ")";
         }
         if (attachment instanceof Attachment.Media media) {
             var kind = media.type() == null ? "file" : media.type();
             switch (kind) {
-                case "image": return "📷 Photo";
-                case "audio": return "🎤 Audio";
-                case "video": return "🎬 Video";
+                case "image": return "Photo";
+                case "audio": return "Voice or audio";
+                case "video": return "Video";
                 case "sticker": return "Sticker";
-                default: return "📄 " + (media.filename() != null ? media.filename() : "Document");
+                default: return "File " + (media.filename() != null ? media.filename() : "(a document)");
             }
         }
         if ("reaction".equals(type)) {

@@ -103,12 +103,13 @@ final class OverviewPage {
                 "Silent for longer than the session TTL");
         stat(out, "Started", t.started(), "started", "/console/conversations?from=" + from, "New conversations");
         out.append("</div><p class=\"also muted\">Also ended: ");
-        var others = List.of("cancelled", "failed", "restarted", "reset");
+        var others = List.of(List.of("failed", "your API failed"), List.of("cancelled", "cancelled by the person"),
+                List.of("restarted", "restarted"), List.of("reset", "reset by an operator"));
         for (int i = 0; i < others.size(); i++) {
-            var status = others.get(i);
+            var status = others.get(i).get(0);
             out.append(i == 0 ? "" : " · ").append("<a href=\"/console/conversations?status=").append(status)
                     .append("&from=").append(from).append("\">").append(Show.number(t.ended(status))).append(' ')
-                    .append(Show.statusLabel(status).toLowerCase(java.util.Locale.ENGLISH)).append("</a>");
+                    .append(others.get(i).get(1)).append("</a>");
         }
         out.append("</p>");
     }

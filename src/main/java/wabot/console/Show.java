@@ -36,7 +36,7 @@ final class Show {
         return day.atStartOfDay(zone).toInstant();
     }
 
-    /** "14:05" today, "Mon 3 Mar, 14:05" this year, "3 Mar 2025, 14:05" before; the full time on hover. */
+    /** "Today, 14:05", "Mon 3 Mar, 14:05" this year, "3 Mar 2025, 14:05" before; the full time on hover. */
     String when(Instant at) {
         if (at == null) {
             return "<span class=\"muted\">—</span>";
@@ -45,7 +45,9 @@ final class Show {
         var today = today();
         String text;
         if (local.toLocalDate().equals(today)) {
-            text = CLOCK.format(local);
+            text = "Today, " + CLOCK.format(local);
+        } else if (local.toLocalDate().equals(today.minusDays(1))) {
+            text = "Yesterday, " + CLOCK.format(local);
         } else if (local.getYear() == today.getYear()) {
             text = DAY.format(local) + ", " + CLOCK.format(local);
         } else {

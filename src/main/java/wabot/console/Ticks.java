@@ -5,12 +5,18 @@ import wabot.whatsapp.GraphCodes;
 
 /** A reply's delivery as WhatsApp shows it to the sender: a clock, one tick, two grey ticks, two blue ticks, or a warning. */
 final class Ticks {
+    /** A small clock, drawn: not every system has an emoji font. */
+    private static final String CLOCK = "<svg viewBox=\"0 0 16 16\" width=\"12\" height=\"12\" aria-hidden=\"true\">"
+            + "<circle cx=\"8\" cy=\"8\" r=\"6.3\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.6\"/>"
+            + "<path d=\"M8 4.6V8l2.4 1.5\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.6\""
+            + " stroke-linecap=\"round\"/></svg>";
+
     private Ticks() {}
 
     static String of(OutboxStore.Told t) {
         switch (t.status()) {
             case "pending":
-                return "<span class=\"ticks pending\" title=\"Waiting to be sent\">🕓</span>";
+                return "<span class=\"ticks pending\" title=\"Waiting to be sent\">" + CLOCK + "</span>";
             case "cancelled":
                 return "<span class=\"ticks cancelled\" title=\"Cancelled by an operator: never sent\">⊘</span>";
             case "failed":

@@ -10,7 +10,7 @@ import wabot.store.Retention;
 
 /**
  * Periodically expires idle sessions' working state and deletes records past the retention period (hourly), and
- * marks conversations abandoned once their person has been silent for the session TTL (every minute, so the
+ * marks conversations abandoned once their person has been silent for the session TTL (every 15 s, so the
  * console's "abandoned today" is current).
  */
 public final class Housekeeping implements AutoCloseable {
@@ -35,7 +35,7 @@ public final class Housekeeping implements AutoCloseable {
 
     public void start(Duration every) {
         timer.every(every, every, this::runOnce);
-        timer.every(Duration.ofSeconds(5), Duration.ofMinutes(1), this::abandonIdle);
+        timer.every(Duration.ofSeconds(5), Duration.ofSeconds(15), this::abandonIdle);
     }
 
     /** Ends as abandoned the conversations idle past the session TTL; returns how many. */
