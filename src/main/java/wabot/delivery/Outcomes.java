@@ -27,6 +27,9 @@ public final class Outcomes {
             turns.put(outcome, Counter.builder("wabot.turns").description("conversation turns by what they did")
                     .tag("outcome", outcome.label()).register(registry));
         }
+        for (var outcome : new String[] {"done", "retried", "failed"}) {
+            registry.counter("wabot.submissions", "outcome", outcome);
+        }
         this.sent = reply("sent", "none");
         this.sendTime = Timer.builder("wabot.send").description("time of one Graph API send, answered or not")
                 .publishPercentileHistogram().register(registry);

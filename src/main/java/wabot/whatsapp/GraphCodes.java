@@ -53,6 +53,11 @@ public final class GraphCodes {
         return "Not in wabot's table: see Meta's error codes";
     }
 
+    /** True for a code wabot's table knows (a meter's label takes only these). */
+    public static boolean known(int code) {
+        return MEANINGS.containsKey(code) || code >= 200 && code <= 299;
+    }
+
     /** Meta refuses the access token: every send fails until WHATSAPP_TOKEN is replaced. */
     public static boolean tokenDead(int code) {
         return code == GraphError.TOKEN_INVALID;
