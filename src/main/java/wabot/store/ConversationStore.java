@@ -90,13 +90,20 @@ public final class ConversationStore {
         }
     }
 
+    static final String ACTIVE = "SELECT COUNT(*) FROM conversations WHERE ended_at IS NULL";
+    static final String STARTED = "SELECT COUNT(*) FROM conversations WHERE started_at >= :since";
+    /**
+     * Grouped by an expression, not the column: grouping by the column itself leads SQLite, without statistics, to
+     * walk the whole status index in its order (4 s on a million rows) rather than read today's range and sort it.
+     */
+    static final String ENDED = "SELECT status || '', COUNT(*) FROM conversations WHERE ended_at >= :since"
+            + " GROUP BY status || ''";
+
     public Tally tally(Handle h, Instant since) {
-        long active = h.createQuery("SELECT COUNT(*) FROM conversations WHERE ended_at IS NULL")
-                .mapTo(Long.class).one();
-        long started = h.createQuery("SELECT COUNT(*) FROM conversations WHERE started_at >= :since")
-                .bind("since", since.toEpochMilli()).mapTo(Long.class).one();
+        long active = h.createQuery(ACTIVE).mapTo(Long.class).one();
+        long started = h.createQuery(STARTED).bind("since", since.toEpochMilli()).mapTo(Long.class).one();
         var ended = new LinkedHashMap<String, Long>();
-        h.createQuery("SELECT status, COUNT(*) FROM conversations WHERE ended_at >= :since GROUP BY status")
+        h.createQuery(ENDED)
                 .bind("since", since.toEpochMilli())
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .forEach(e -> ended.put(e.getKey(), e.getValue()));

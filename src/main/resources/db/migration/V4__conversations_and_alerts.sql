@@ -6,7 +6,7 @@
 -- every conversation for RETENTION_DAYS, with how it ended.
 CREATE TABLE conversations (
     id              ${row_id},
-    conversation_id TEXT    NOT NULL UNIQUE,
+    conversation_id TEXT    NOT NULL,
     user_key        TEXT    NOT NULL,
     wa_id           TEXT,
     user_id         TEXT,
@@ -16,22 +16,6 @@ CREATE TABLE conversations (
     started_at      BIGINT  NOT NULL,
     ended_at        BIGINT
 );
--- The list pages newest first by (started_at, id): one index per way of narrowing it.
-CREATE INDEX conversations_started ON conversations (started_at, id);
-CREATE INDEX conversations_status ON conversations (status, started_at, id);
-CREATE INDEX conversations_user ON conversations (user_key, started_at, id);
-CREATE INDEX conversations_user_id ON conversations (user_id, started_at, id);
--- Today's endings by status, and the open conversations (few) for the abandonment sweep.
-CREATE INDEX conversations_ended ON conversations (ended_at, status);
-CREATE INDEX conversations_open ON conversations (user_key) WHERE ended_at IS NULL;
-
--- A conversation's submissions (console, backfill below), and submissions by time (export, counts, alerts).
-CREATE INDEX submissions_conversation ON submissions (conversation_id);
-CREATE INDEX submissions_created ON submissions (created_at, id);
--- Failed replies by code and time: refused at send, or reported failed by a status webhook. Only failures are
--- indexed, so the hot path pays nothing for a reply that goes out.
-CREATE INDEX outbox_failed ON outbox (created_at, error_code) WHERE status = 'failed' OR delivery = 'failed';
-
 -- Each alert's state, shared by every instance: the one whose update flips it is the one that notifies, so an
 -- alert fires once and clears once however many instances watch, and a restart does not fire it again.
 CREATE TABLE alerts (
@@ -46,32 +30,47 @@ CREATE TABLE alerts (
     updated_at  BIGINT  NOT NULL
 );
 
--- Conversations that existed before this version: each session's latest one...
-INSERT INTO conversations (conversation_id, user_key, wa_id, user_id, status, started_at, ended_at)
-SELECT conversation_id, user_key, wa_id, user_id,
-       CASE WHEN state = 'CONVERSATION_ENDED' THEN 'ended' ELSE 'active' END,
-       COALESCE(started_at, updated_at, 0),
-       CASE WHEN state = 'CONVERSATION_ENDED' THEN COALESCE(updated_at, started_at, 0) END
-FROM sessions WHERE conversation_id IS NOT NULL;
+-- A conversation's submissions (console, backfill below), and submissions by time (export, counts, alerts).
+CREATE INDEX submissions_conversation ON submissions (conversation_id);
+CREATE INDEX submissions_created ON submissions (created_at, id);
+-- Failed replies by code and time: refused at send, or reported failed by a status webhook. Only failures are
+-- indexed, so the hot path pays nothing for a reply that goes out.
+CREATE INDEX outbox_failed ON outbox (created_at, error_code) WHERE status = 'failed' OR delivery = 'failed';
 
--- ...and every earlier one that reached the business API.
-INSERT INTO conversations (conversation_id, user_key, wa_id, user_id, status, started_at, ended_at)
-SELECT conversation_id, MIN(user_key),
-       CASE WHEN MIN(user_key) LIKE '%.%' THEN NULL ELSE MIN(user_key) END,
-       CASE WHEN MIN(user_key) LIKE '%.%' THEN MIN(user_key) END,
-       'ended', MIN(created_at), MAX(COALESCE(completed_at, created_at))
-FROM submissions
-WHERE conversation_id NOT IN (SELECT conversation_id FROM conversations)
-GROUP BY conversation_id;
+-- Conversations that existed before this version: each session's latest one, and every earlier one that reached
+-- the business API; how they ended as far as their submissions tell, and the name their person goes by on WhatsApp.
+-- Computed in the inserts (no second pass over the rows), before the list's indexes exist (built once, after).
+INSERT INTO conversations (conversation_id, user_key, wa_id, user_id, profile_name, status, started_at, ended_at)
+SELECT s.conversation_id, s.user_key, s.wa_id, s.user_id,
+       (SELECT i.profile_name FROM inbox i WHERE i.user_key = s.user_key AND i.profile_name IS NOT NULL
+        ORDER BY i.received_at DESC LIMIT 1),
+       CASE WHEN s.state <> 'CONVERSATION_ENDED' THEN 'active' ELSE COALESCE((
+            SELECT CASE MIN(b.status) WHEN 'done' THEN 'finished' WHEN 'failed' THEN 'failed' END
+            FROM submissions b WHERE b.conversation_id = s.conversation_id), 'ended') END,
+       COALESCE(s.started_at, s.updated_at, 0),
+       CASE WHEN s.state = 'CONVERSATION_ENDED' THEN COALESCE(s.updated_at, s.started_at, 0) END
+FROM sessions s WHERE s.conversation_id IS NOT NULL;
 
--- How the ended ones ended, as far as their submissions tell.
-UPDATE conversations SET status = COALESCE((
-        SELECT CASE MIN(s.status) WHEN 'done' THEN 'finished' WHEN 'failed' THEN 'failed' END
-        FROM submissions s WHERE s.conversation_id = conversations.conversation_id), 'ended')
-WHERE status = 'ended';
+INSERT INTO conversations (conversation_id, user_key, wa_id, user_id, profile_name, status, started_at, ended_at)
+SELECT g.conversation_id, g.user_key,
+       CASE WHEN g.user_key LIKE '%.%' THEN NULL ELSE g.user_key END,
+       CASE WHEN g.user_key LIKE '%.%' THEN g.user_key END,
+       (SELECT i.profile_name FROM inbox i WHERE i.user_key = g.user_key AND i.profile_name IS NOT NULL
+        ORDER BY i.received_at DESC LIMIT 1),
+       CASE g.status WHEN 'done' THEN 'finished' WHEN 'failed' THEN 'failed' ELSE 'ended' END,
+       g.started_at, g.ended_at
+FROM (SELECT conversation_id, MIN(user_key) AS user_key, MIN(status) AS status, MIN(created_at) AS started_at,
+             MAX(COALESCE(completed_at, created_at)) AS ended_at
+      FROM submissions
+      WHERE conversation_id NOT IN (SELECT conversation_id FROM conversations)
+      GROUP BY conversation_id) g;
 
--- The name the person goes by on WhatsApp, from their latest message.
-UPDATE conversations SET profile_name = (
-        SELECT i.profile_name FROM inbox i
-        WHERE i.user_key = conversations.user_key AND i.profile_name IS NOT NULL
-        ORDER BY i.received_at DESC LIMIT 1);
+CREATE UNIQUE INDEX conversations_id ON conversations (conversation_id);
+-- The list pages newest first by (started_at, id): one index per way of narrowing it.
+CREATE INDEX conversations_started ON conversations (started_at, id);
+CREATE INDEX conversations_status ON conversations (status, started_at, id);
+CREATE INDEX conversations_user ON conversations (user_key, started_at, id);
+CREATE INDEX conversations_user_id ON conversations (user_id, started_at, id);
+-- Endings by day and status (the overview); its ended_at IS NULL range is the open conversations (the sweep).
+CREATE INDEX conversations_ended ON conversations (ended_at, status);
+

@@ -59,4 +59,28 @@ class ConversationListPlanTest {
             assertThat(checked).hasSize(18);
         }
     }
+
+    @Test
+    void theOverviewsCountsReadTheirIndexRanges() {
+        try (var db = Database.open("jdbc:sqlite:" + dir.resolve("wabot.db"))) {
+            var plans = db.read(h -> java.util.Map.of(
+                    "active", plan(h, ConversationStore.ACTIVE),
+                    "started", plan(h, ConversationStore.STARTED),
+                    "ended", plan(h, ConversationStore.ENDED)));
+            assertThat(plans.get("active")).singleElement().asString()
+                    .startsWith("SEARCH conversations USING COVERING INDEX conversations_");
+            assertThat(plans.get("started")).singleElement().asString()
+                    .isEqualTo("SEARCH conversations USING COVERING INDEX conversations_started (started_at>?)");
+            assertThat(plans.get("ended")).first().asString()
+                    .isEqualTo("SEARCH conversations USING COVERING INDEX conversations_ended (ended_at>?)");
+        }
+    }
+
+    private static List<String> plan(org.jdbi.v3.core.Handle h, String sql) {
+        var query = h.createQuery("EXPLAIN QUERY PLAN " + sql);
+        if (sql.contains(":since")) {
+            query.bind("since", 0L);
+        }
+        return query.map((rs, ctx) -> rs.getString("detail")).list();
+    }
 }
