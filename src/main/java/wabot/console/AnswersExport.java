@@ -52,11 +52,12 @@ final class AnswersExport {
 
     /** UTF-8 with a byte order mark, so Excel reads accents right; CRLF line ends; times in {@code TIME_ZONE}. */
     void csv(Filter filter, OutputStream out) throws IOException {
-        var columns = new LinkedHashSet<String>();
-        flow.questions().forEach(q -> columns.add(q.id()));
-        pages(filter, row -> answers(row).fieldNames().forEachRemaining(columns::add), () -> { });
         var writer = writer(out);
         writer.write('\uFEFF');
+        writer.flush(); // the response starts now: no proxy sits waiting for headers through the first pass
+        var columns = new LinkedHashSet<String>();
+        flow.questions().forEach(q -> columns.add(q.id()));
+        pages(filter, row -> answerIds(row.payload(), columns), () -> { });
         var header = new ArrayList<>(FIXED);
         header.addAll(columns);
         line(writer, header);
@@ -141,6 +142,30 @@ final class AnswersExport {
             return JSON.readTree(row.payload());
         } catch (IOException e) {
             return JSON.createObjectNode();
+        }
+    }
+
+    /** The question ids of a payload's answers, read as a stream: the first pass needs the names only. */
+    private static void answerIds(String payload, java.util.Set<String> ids) {
+        try (var parser = JSON.getFactory().createParser(payload)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                boolean answers = "answers".equals(parser.currentName());
+                var value = parser.nextToken();
+                if (answers && value == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        ids.add(parser.currentName());
+                        parser.nextToken();
+                        parser.skipChildren();
+                    }
+                    return;
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException unreadable) {
+            // A payload that is not JSON has no answers to name; the row still gets its line.
         }
     }
 

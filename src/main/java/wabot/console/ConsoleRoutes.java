@@ -210,10 +210,15 @@ public final class ConsoleRoutes {
         }
         var filter = new AnswersExport.Filter(show.startOf(from), show.startOf(to.plusDays(1)), status);
         var name = "wabot-answers-" + from + "-to-" + to + (status == null ? "" : "-" + status) + (csv ? ".csv" : ".jsonl");
+        // Straight to the servlet's stream, uncompressed: Javalin's compressing stream holds the first bytes back to
+        // decide, and ignores flush(), and the response must start at once (a proxy would give up on a CSV's silent
+        // first pass) and flush page by page. X-Accel-Buffering asks nginx not to hold it either.
+        ctx.disableCompression();
         ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .header("Cache-Control", "no-store");
-        var out = ctx.outputStream();
+                .header("Cache-Control", "no-store")
+                .header("X-Accel-Buffering", "no");
+        var out = ctx.res().getOutputStream();
         if (csv) {
             export.csv(filter, out);
         } else {

@@ -76,6 +76,17 @@ public final class ConversationList {
 
     private Query query(Handle h, String prefix, Filter filter, Cursor at, int size) {
         var where = new ArrayList<String>();
+        boolean newer = at != null && at.newer();
+        // The page's edge is also the tightest bound on started_at: folded into the date range here, so that the
+        // index range read starts at the cursor, not at the range's start (a deep page of a date range would read
+        // every row before it otherwise). The row value below only settles ties on started_at.
+        Long from = filter.from() == null ? null : filter.from().toEpochMilli();
+        Long until = filter.until() == null ? null : filter.until().toEpochMilli();
+        if (at != null && newer) {
+            from = from == null ? at.startedAt() : Math.max(from, at.startedAt());
+        } else if (at != null) {
+            until = until == null ? at.startedAt() + 1 : Math.min(until, at.startedAt() + 1);
+        }
         // A person has few conversations: their index comes first, and the other filters are written as
         // expressions no index matches (|| '', + 0, in SQLite and PostgreSQL alike), so that no planner without
         // statistics walks every finished conversation looking for one person's.
@@ -86,13 +97,12 @@ public final class ConversationList {
         if (filter.status() != null) {
             where.add(person ? "c.status || '' = :status" : "c.status = :status");
         }
-        if (filter.from() != null) {
+        if (from != null) {
             where.add(person ? "c.started_at + 0 >= :from" : "c.started_at >= :from");
         }
-        if (filter.until() != null) {
+        if (until != null) {
             where.add(person ? "c.started_at + 0 < :until" : "c.started_at < :until");
         }
-        boolean newer = at != null && at.newer();
         if (at != null) {
             where.add(newer ? "(c.started_at, c.id) > (:atStarted, :atId)" : "(c.started_at, c.id) < (:atStarted, :atId)");
         }
@@ -104,14 +114,14 @@ public final class ConversationList {
         if (filter.status() != null) {
             query.bind("status", filter.status());
         }
-        if (filter.person() != null) {
+        if (person) {
             query.bind("person", filter.person());
         }
-        if (filter.from() != null) {
-            query.bind("from", filter.from().toEpochMilli());
+        if (from != null) {
+            query.bind("from", from);
         }
-        if (filter.until() != null) {
-            query.bind("until", filter.until().toEpochMilli());
+        if (until != null) {
+            query.bind("until", until);
         }
         if (at != null) {
             query.bind("atStarted", at.startedAt()).bind("atId", at.id());

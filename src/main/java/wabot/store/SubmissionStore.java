@@ -148,11 +148,14 @@ public final class SubmissionStore {
      * page after page of an index range and never holds more than one page.
      */
     public List<Stored> exportPage(Handle h, Instant from, Instant until, String status, Stored after, int limit) {
+        // The previous page's last row is the tightest lower bound: the index range read starts there, so the
+        // thousandth page costs what the first does. The row value settles ties on created_at.
+        long lower = after == null ? from.toEpochMilli() : Math.max(from.toEpochMilli(), after.createdAt().toEpochMilli());
         var sql = "SELECT " + STORED + " FROM submissions WHERE created_at >= :from AND created_at < :until"
                 + (status == null ? "" : " AND status = :status")
                 + (after == null ? "" : " AND (created_at, id) > (:afterCreated, :afterId)")
                 + " ORDER BY created_at, id LIMIT :limit";
-        var query = h.createQuery(sql).bind("from", from.toEpochMilli()).bind("until", until.toEpochMilli())
+        var query = h.createQuery(sql).bind("from", lower).bind("until", until.toEpochMilli())
                 .bind("limit", limit);
         if (status != null) {
             query.bind("status", status);
