@@ -55,8 +55,8 @@ final class OverviewPage {
             out.append("<a href=\"/console?period=").append(p.param).append('"')
                     .append(p == v.period() ? " aria-current=\"true\"" : "").append('>').append(p.label).append("</a>");
         }
-        out.append("</nav></div><p class=\"muted since\">Since ").append(show.when(v.since())).append(" (")
-                .append(Html.escape(show.zone().getId())).append(")</p>");
+        out.append("</nav></div><p class=\"muted since\">Since ").append(v.period() == Period.TODAY ? "midnight"
+                : show.dayOf(v.since())).append(", ").append(Html.escape(show.zone().getId())).append("</p>");
         conversations(out, v);
         out.append("<div class=\"grid two\">");
         submissions(out, v);

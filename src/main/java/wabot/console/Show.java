@@ -75,6 +75,11 @@ final class Show {
         return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(date);
     }
 
+    /** "Sun 29 Nov": the day an instant falls on. */
+    String dayOf(Instant at) {
+        return DAY.format(at.atZone(zone));
+    }
+
     LocalDate date(Instant at) {
         return at.atZone(zone).toLocalDate();
     }
