@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.conversation.ConversationEngine;
@@ -184,10 +185,11 @@ public final class Wabot implements AutoCloseable {
         var signIn = new SignInRoutes(access, assets, clock);
         var simulatorPages = new SimulatorRoutes(simulator, flow, assets, config.externalApiUrl() != null);
         var actions = new OperatorActions(db, turns, submissions, outbox, worker, sender, clock);
-        var instance = new String[1];
+        // host:port, known once the server listens (PORT=0 picks one).
+        var instance = new AtomicReference<String>();
         var console = new ConsoleRoutes(new ConsoleRoutes.Parts(db, conversationStore, sessions, inbox, outbox,
                 submissions, new Backlog(), new AlertStore(), breaker, actions), flow, assets, access,
-                config.timeZone(), () -> instance[0], clock);
+                config.timeZone(), instance::get, clock);
 
         var server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -246,9 +248,9 @@ public final class Wabot implements AutoCloseable {
         var housekeeping = new Housekeeping(db, new Retention(), conversationStore, config.sessionTtl(),
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
-        instance[0] = instanceName(server.port());
+        instance.set(instanceName(server.port()));
         var alerts = new Alerts(db, outbox, submissions, new Backlog(), new AlertStore(), breaker, config.alerts(), http,
-                instance[0], metrics, clock);
+                instance.get(), metrics, clock);
         alerts.start();
         return new Wabot(db, poller, housekeeping, backlog, alerts, server, workers, List.of(conversations, sends),
                 simulator);
