@@ -307,6 +307,66 @@ abstract class ConsoleStoresContract {
                 .containsExactly("s1");
     }
 
+    @Test
+    void anExportReadsEveryRowOfItsRangeOncePageByPage() {
+        var submissions = new SubmissionStore();
+        write(h -> {
+            for (int i = 0; i < 25; i++) {
+                // Several share a creation time: the id breaks the tie at a page's edge.
+                submissions.create(h, String.format("s%02d", i), "111", "c" + i, "{}", T0.plusSeconds(i / 4));
+            }
+            submissions.create(h, "before", "111", "c-before", "{}", T0.minusSeconds(1));
+            submissions.create(h, "after", "111", "c-after", "{}", T0.plusSeconds(3600));
+            return null;
+        });
+
+        var seen = new ArrayList<String>();
+        SubmissionStore.Stored last = null;
+        int pages = 0;
+        while (true) {
+            var after = last;
+            var page = read(h -> submissions.exportPage(h, T0, T0.plusSeconds(60), null, after, 10));
+            pages++;
+            page.forEach(row -> seen.add(row.id()));
+            if (page.size() < 10) {
+                break;
+            }
+            last = page.get(page.size() - 1);
+        }
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates().isSorted().doesNotContain("before", "after");
+        assertThat(this.<List<SubmissionStore.Stored>>read(h -> submissions.exportPage(h, T0, T0.plusSeconds(60), "failed", null, 10)))
+                .isEmpty();
+    }
+
+    @Test
+    void theOverviewAndTheAlertsCountFailuresByCodeAndStatus() {
+        var outbox = new OutboxStore();
+        var submissions = new SubmissionStore();
+        write(h -> {
+            outbox.enqueue(h, "111", "111", "c1", List.of(new wabot.conversation.Reply("a"),
+                    new wabot.conversation.Reply("b"), new wabot.conversation.Reply("c")), T0);
+            var rows = outbox.ofConversation(h, "111", "c1", 10);
+            outbox.markFailed(h, rows.get(0).id(), 131047, "window", T0.plusSeconds(1));
+            outbox.markSent(h, rows.get(1).id(), "wamid.b", T0.plusSeconds(1));
+            outbox.applyStatus(h, new wabot.whatsapp.StatusUpdate("wamid.b", "failed", T0.plusSeconds(2), 131026, "no"));
+            submissions.create(h, "s1", "111", "c1", "{}", T0);
+            submissions.create(h, "s2", "111", "c1", "{}", T0.plusSeconds(1));
+            submissions.resolve(h, "s1", true, "{}", T0.plusSeconds(2));
+            return null;
+        });
+
+        assertThat(this.<Map<Integer, Long>>read(h -> outbox.failuresByCode(h, T0)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(131026, 1L, 131047, 1L));
+        assertThat(this.<Map<Integer, Long>>read(h -> outbox.failuresByCode(h, T0.plusSeconds(1)))).isEmpty();
+        assertThat(this.<List<OutboxStore.Fate>>read(h -> outbox.latest(h, 2))).extracting(OutboxStore.Fate::status, OutboxStore.Fate::failed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pending", false),
+                        org.assertj.core.groups.Tuple.tuple("sent", true));
+        assertThat(this.<Map<String, Long>>read(h -> submissions.tally(h, T0))).containsExactlyInAnyOrderEntriesOf(Map.of("done", 1L, "pending", 1L));
+        assertThat(this.<List<String>>read(h -> submissions.latestStatuses(h, T0, 10))).containsExactly("pending", "done");
+    }
+
     private List<String> ids(ConversationList.Filter filter) {
         return read(h -> list.page(h, filter, null, 10)).rows().stream()
                 .map(ConversationStore.Row::conversationId).toList();
