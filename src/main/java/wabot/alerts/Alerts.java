@@ -1,9 +1,14 @@
 package wabot.alerts;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,7 +48,7 @@ public final class Alerts implements AutoCloseable {
     private final AlertWebhook webhook;
     private final String instance;
     private final Clock clock;
-    private final io.micrometer.core.instrument.Counter checks;
+    private final Counter checks;
     private final Map<Alert, AtomicBoolean> firing = new EnumMap<>(Alert.class);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         var thread = new Thread(r, "wabot-alerts");
@@ -52,8 +57,8 @@ public final class Alerts implements AutoCloseable {
     });
 
     public Alerts(Database db, OutboxStore outbox, SubmissionStore submissions, Backlog backlog, AlertStore store,
-                  io.github.resilience4j.circuitbreaker.CircuitBreaker breaker, AlertSettings settings,
-                  java.net.http.HttpClient http, String instance, MeterRegistry meters, Clock clock) {
+                  CircuitBreaker breaker, AlertSettings settings, HttpClient http, String instance,
+                  MeterRegistry meters, Clock clock) {
         this.db = db;
         this.outbox = outbox;
         this.submissions = submissions;
@@ -64,8 +69,8 @@ public final class Alerts implements AutoCloseable {
         this.clock = clock;
         this.circuit = new CircuitWatch(breaker, clock);
         this.webhook = settings.webhook() == null ? null : new AlertWebhook(http, settings.webhook(),
-                List.of(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2)));
-        this.checks = io.micrometer.core.instrument.Counter.builder("wabot.alerts.checks")
+                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        this.checks = Counter.builder("wabot.alerts.checks")
                 .description("times the alert conditions were read").register(meters);
         for (var alert : Alert.values()) {
             var flag = new AtomicBoolean();
@@ -83,7 +88,7 @@ public final class Alerts implements AutoCloseable {
     /** One look at every condition; a check that fails is logged and the others go on. */
     void check() {
         // To the millisecond, as the database keeps it, so a notice says the same instant as the stored row.
-        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var seen = new ArrayList<Observation>();
         observe(seen, () -> ReplyChecks.of(db.read(h -> outbox.latest(h, SAMPLE)), now, settings));
         observe(seen, () -> List.of(StoreChecks.submissions(db.read(h ->

@@ -1,6 +1,5 @@
 package wabot.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -57,26 +56,26 @@ final class AnswersExport {
         writer.flush(); // the response starts now: no proxy sits waiting for headers through the first pass
         var columns = new LinkedHashSet<String>();
         flow.questions().forEach(q -> columns.add(q.id()));
-        pages(filter, row -> answerIds(row.payload(), columns), () -> { });
+        pages(filter, row -> Payloads.answerIds(row.payload(), columns), () -> { });
         var header = new ArrayList<>(FIXED);
         header.addAll(columns);
         line(writer, header);
         writer.flush(); // the download starts now, while the rows are read
         pages(filter, row -> {
-            var payload = payload(row);
+            var payload = Payloads.read(row.payload());
             var answers = payload.path("answers");
             var cells = new ArrayList<String>(header.size());
             cells.add(row.id());
             cells.add(row.conversationId());
             cells.add(row.status());
-            cells.add(local(text(payload.get("timestamp"))));
+            cells.add(local(Payloads.text(payload.get("timestamp"))));
             cells.add(local(row.createdAt().toString()));
             cells.add(row.completedAt() == null ? null : local(row.completedAt().toString()));
-            cells.add(text(payload.get("user_phone")));
-            cells.add(text(payload.get("user_id")));
+            cells.add(Payloads.text(payload.get("user_phone")));
+            cells.add(Payloads.text(payload.get("user_id")));
             cells.add(Integer.toString(row.attempts()));
             cells.add("failed".equals(row.status()) ? row.error() : null);
-            columns.forEach(id -> cells.add(text(answers.get(id))));
+            columns.forEach(id -> cells.add(Payloads.text(answers.get(id))));
             unchecked(() -> line(writer, cells));
         }, () -> unchecked(writer::flush));
         writer.flush();
@@ -86,19 +85,20 @@ final class AnswersExport {
     void jsonLines(Filter filter, OutputStream out) throws IOException {
         var writer = writer(out);
         pages(filter, row -> {
-            var payload = payload(row);
+            var payload = Payloads.read(row.payload());
             ObjectNode line = JSON.createObjectNode()
                     .put("submission_id", row.id())
                     .put("conversation_id", row.conversationId())
                     .put("status", row.status())
-                    .put("started_at", text(payload.get("timestamp")))
+                    .put("started_at", Payloads.text(payload.get("timestamp")))
                     .put("submitted_at", row.createdAt().toString())
                     .put("completed_at", row.completedAt() == null ? null : row.completedAt().toString())
-                    .put("user_phone", text(payload.get("user_phone")))
-                    .put("user_id", text(payload.get("user_id")))
+                    .put("user_phone", Payloads.text(payload.get("user_phone")))
+                    .put("user_id", Payloads.text(payload.get("user_id")))
                     .put("attempts", row.attempts())
                     .put("error", "failed".equals(row.status()) ? row.error() : null);
-            line.set("answers", answers(row));
+            var answers = payload.path("answers");
+            line.set("answers", answers.isObject() ? answers : JSON.createObjectNode());
             unchecked(() -> {
                 writer.write(line.toString());
                 writer.write('\n');
@@ -135,51 +135,6 @@ final class AnswersExport {
             writer.write(Csv.cell(cells.get(i)));
         }
         writer.write("\r\n");
-    }
-
-    private static JsonNode payload(SubmissionStore.Stored row) {
-        try {
-            return JSON.readTree(row.payload());
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
-    }
-
-    /** The question ids of a payload's answers, read as a stream: the first pass needs the names only. */
-    private static void answerIds(String payload, java.util.Set<String> ids) {
-        try (var parser = JSON.getFactory().createParser(payload)) {
-            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return;
-            }
-            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                boolean answers = "answers".equals(parser.currentName());
-                var value = parser.nextToken();
-                if (answers && value == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                        ids.add(parser.currentName());
-                        parser.nextToken();
-                        parser.skipChildren();
-                    }
-                    return;
-                }
-                parser.skipChildren();
-            }
-        } catch (IOException unreadable) {
-            // A payload that is not JSON has no answers to name; the row still gets its line.
-        }
-    }
-
-    private static JsonNode answers(SubmissionStore.Stored row) {
-        var answers = payload(row).path("answers");
-        return answers.isObject() ? answers : JSON.createObjectNode();
-    }
-
-    /** A JSON value as a cell: text as it is, any other value (number, choice object...) as JSON. */
-    private static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        return node.isTextual() ? node.asText() : node.toString();
     }
 
     private String local(String iso) {

@@ -47,8 +47,8 @@ public final class ConsoleRoutes {
     private final OverviewPage overview;
     private final ConversationsPage conversations;
     private final ConversationPage conversation;
-    private final ExportPage exportPage;
-    private final AnswersExport export;
+    private final ActionRoutes actions;
+    private final ExportRoutes exports;
     private final Clock clock;
 
     public ConsoleRoutes(Parts parts, Flow flow, Assets assets, AdminAccess access, java.time.ZoneId zone,
@@ -61,8 +61,9 @@ public final class ConsoleRoutes {
         this.overview = new OverviewPage(show);
         this.conversations = new ConversationsPage(show);
         this.conversation = new ConversationPage(show, flow);
-        this.exportPage = new ExportPage(flow, show);
-        this.export = new AnswersExport(parts.db(), parts.submissions(), flow, zone, AnswersExport.PAGE);
+        this.actions = new ActionRoutes(parts.db(), parts.conversations(), parts.actions());
+        this.exports = new ExportRoutes(frame, show, new ExportPage(flow, show),
+                new AnswersExport(parts.db(), parts.submissions(), flow, zone, AnswersExport.PAGE));
     }
 
     public void register(RoutesConfig routes) {
@@ -71,12 +72,12 @@ public final class ConsoleRoutes {
         routes.get("/console", this::overview);
         routes.get("/console/conversations", this::conversations);
         routes.get("/console/conversations/{id}", this::conversation);
-        routes.post("/console/conversations/{id}/reset", this::reset);
-        routes.post("/console/conversations/{id}/submissions/{submission}/retry", this::retry);
-        routes.post("/console/conversations/{id}/replies/{reply}/cancel", this::cancel);
-        routes.get("/console/export", this::exportForm);
-        routes.get("/console/export.csv", ctx -> export(ctx, true));
-        routes.get("/console/export.jsonl", ctx -> export(ctx, false));
+        routes.post("/console/conversations/{id}/reset", actions::reset);
+        routes.post("/console/conversations/{id}/submissions/{submission}/retry", actions::retry);
+        routes.post("/console/conversations/{id}/replies/{reply}/cancel", actions::cancel);
+        routes.get("/console/export", exports::exportForm);
+        routes.get("/console/export.csv", ctx -> exports.download(ctx, true));
+        routes.get("/console/export.jsonl", ctx -> exports.download(ctx, false));
     }
 
     /** {@code GET /console[?period=today|7d|30d]}. */
@@ -149,89 +150,12 @@ public final class ConsoleRoutes {
                 view.get().conversation().active() ? 10 : 0));
     }
 
-    /** {@code POST /console/conversations/{id}/reset}: a turn, like a person's message. */
-    void reset(Context ctx) {
-        Csrf.check(ctx);
-        var id = ctx.pathParam("id");
-        var found = parts.db().read(h -> parts.conversations().find(h, id));
-        boolean done = found.isPresent() && parts.actions().reset(found.get().userKey());
-        back(ctx, id, done ? "reset" : "no-session");
-    }
-
-    /** {@code POST /console/conversations/{id}/submissions/{submission}/retry}. */
-    void retry(Context ctx) {
-        Csrf.check(ctx);
-        boolean done = parts.actions().retrySubmission(ctx.pathParam("submission"));
-        back(ctx, ctx.pathParam("id"), done ? "retried" : "not-failed");
-    }
-
-    /** {@code POST /console/conversations/{id}/replies/{reply}/cancel}. */
-    void cancel(Context ctx) {
-        Csrf.check(ctx);
-        long reply;
-        try {
-            reply = Long.parseLong(ctx.pathParam("reply"));
-        } catch (NumberFormatException e) {
-            throw new io.javalin.http.BadRequestResponse("not a reply id");
-        }
-        boolean done = parts.actions().cancelReply(reply);
-        back(ctx, ctx.pathParam("id"), done ? "cancelled" : "already-sent");
-    }
-
-    private static void back(Context ctx, String conversationId, String done) {
-        ctx.redirect("/console/conversations/" + java.net.URLEncoder.encode(conversationId,
-                java.nio.charset.StandardCharsets.UTF_8) + "?done=" + done, HttpStatus.SEE_OTHER);
-    }
-
-    /** {@code GET /console/export}: the form, over the last 30 days by default. */
-    void exportForm(Context ctx) {
-        var today = show.today();
-        ctx.html(frame.page(ctx, Frame.Section.EXPORT, "Export",
-                exportPage.body(today.minusDays(29), today, ctx.queryParam("status"), null), 0));
-    }
-
-    /** {@code GET /console/export.csv|.jsonl?from=&to=&status=}: streamed, a page at a time. */
-    void export(Context ctx, boolean csv) throws java.io.IOException {
-        LocalDate from;
-        LocalDate to;
-        try {
-            from = date(ctx.queryParam("from"));
-            to = date(ctx.queryParam("to"));
-        } catch (DateTimeParseException e) {
-            from = null;
-            to = null;
-        }
-        var status = oneOf(ctx.queryParam("status"), java.util.List.of("done", "failed", "pending"));
-        if (from == null || to == null || to.isBefore(from)) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(frame.page(ctx, Frame.Section.EXPORT, "Export",
-                    exportPage.body(show.today().minusDays(29), show.today(), status,
-                            "Choose a start and an end date, the end on or after the start."), 0));
-            return;
-        }
-        var filter = new AnswersExport.Filter(show.startOf(from), show.startOf(to.plusDays(1)), status);
-        var name = "wabot-answers-" + from + "-to-" + to + (status == null ? "" : "-" + status) + (csv ? ".csv" : ".jsonl");
-        // Straight to the servlet's stream, uncompressed: Javalin's compressing stream holds the first bytes back to
-        // decide, and ignores flush(), and the response must start at once (a proxy would give up on a CSV's silent
-        // first pass) and flush page by page. X-Accel-Buffering asks nginx not to hold it either.
-        ctx.disableCompression();
-        ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .header("Cache-Control", "no-store")
-                .header("X-Accel-Buffering", "no");
-        var out = ctx.res().getOutputStream();
-        if (csv) {
-            export.csv(filter, out);
-        } else {
-            export.jsonLines(filter, out);
-        }
-    }
-
     /** {@code value} when it is one of {@code allowed}; null otherwise, which narrows nothing. */
-    private static String oneOf(String value, java.util.List<String> allowed) {
+    static String oneOf(String value, java.util.List<String> allowed) {
         return value != null && allowed.contains(value) ? value : null;
     }
 
-    private static LocalDate date(String value) {
+    static LocalDate date(String value) {
         return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
     }
 

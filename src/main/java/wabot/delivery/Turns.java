@@ -40,7 +40,7 @@ public final class Turns {
             return new Committed(replies || other.replies, submissions || other.submissions, more || other.more, all);
         }
 
-        Committed last() {
+        Committed finished() {
             return new Committed(replies, submissions, false, outcomes);
         }
     }
@@ -82,7 +82,7 @@ public final class Turns {
             counted(taken);
             result = result.and(taken);
             if (!taken.more()) {
-                return result.last();
+                return result.finished();
             }
         }
     }
