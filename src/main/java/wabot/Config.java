@@ -2,11 +2,14 @@ package wabot;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import wabot.alerts.AlertSettings;
 
 /**
  * Every setting, read once at startup from the environment and an optional {@code .env} (the environment
@@ -17,7 +20,7 @@ public record Config(
         URI externalApiUrl, String appSecret, String adminToken, int port, String databaseUrl, Path flowFile,
         double sendRatePerSecond, Duration externalApiTimeout, int externalApiMaxAttempts, int maxAnswerChars,
         int userMaxMessagesPerMinute, Duration sessionTtl, int retentionDays, Duration pollInterval,
-        int webhookMaxBytes) {
+        int webhookMaxBytes, Duration externalApiCircuitWait, ZoneId timeZone, AlertSettings alerts) {
 
     private static final Duration LONGEST = Duration.ofDays(36_500);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -44,7 +47,18 @@ public record Config(
                 read.duration("SESSION_TTL", "24h"),
                 read.integer("RETENTION_DAYS", 90, 7, 36_500),
                 read.duration("POLL_INTERVAL", "1s"),
-                read.integer("WEBHOOK_MAX_BYTES", 3 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024));
+                read.integer("WEBHOOK_MAX_BYTES", 3 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024),
+                read.duration("EXTERNAL_API_CIRCUIT_WAIT", "30s"),
+                read.zone("TIME_ZONE"),
+                new AlertSettings(
+                        read.url("ALERT_WEBHOOK_URL", null),
+                        read.duration("ALERT_CHECK_INTERVAL", "30s"),
+                        read.duration("ALERT_WINDOW", "15m"),
+                        read.integer("ALERT_MIN_EVENTS", 10, 1, 1_000),
+                        read.integer("ALERT_FAILED_REPLIES_PERCENT", 20, 1, 100),
+                        read.integer("ALERT_FAILED_SUBMISSIONS_PERCENT", 20, 1, 100),
+                        read.duration("ALERT_CIRCUIT_OPEN_AFTER", "5m"),
+                        read.duration("ALERT_OUTBOX_AGE", "10m")));
         if (config.whatsappToken != null && config.phoneNumberId == null) {
             throw new ConfigException("PHONE_NUMBER_ID", "is required when WHATSAPP_TOKEN is set");
         }
@@ -68,7 +82,8 @@ public record Config(
                 + ", flow=" + (flowFile == null ? "bundled" : flowFile) + ", graph=" + graphApiBaseUrl + "/"
                 + graphApiVersion + ", dryRun=" + dryRun() + ", externalApi=" + withoutCredentials(externalApiUrl)
                 + ", signatures=" + (appSecret != null) + ", adminToken=" + (adminToken != null ? "set" : "unset")
-                + ", sendRate=" + sendRatePerSecond + "/s, sessionTtl=" + sessionTtl + "]";
+                + ", sendRate=" + sendRatePerSecond + "/s, sessionTtl=" + sessionTtl + ", timeZone=" + timeZone
+                + ", alertWebhook=" + (alerts.webhook() != null ? "set" : "unset") + "]";
     }
 
     private static String withoutCredentials(URI url) {
@@ -129,6 +144,19 @@ public record Config(
                 // reported below
             }
             throw new ConfigException(name, "must be an http:// or https:// URL, got '" + value + "'");
+        }
+
+        ZoneId zone(String name) {
+            var value = text(name, null);
+            if (value == null) {
+                return ZoneId.systemDefault();
+            }
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw new ConfigException(name, "must be a time zone such as UTC, Europe/Madrid or"
+                        + " America/Argentina/Buenos_Aires, got '" + value + "'");
+            }
         }
 
         Path path(String name) {

@@ -9,13 +9,18 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.javalin.Javalin;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import wabot.alerts.Alerts;
+import wabot.store.AlertStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.conversation.ConversationEngine;
@@ -31,6 +36,7 @@ import wabot.delivery.Poller;
 import wabot.delivery.SubmissionWorker;
 import wabot.delivery.Turns;
 import wabot.external.ExternalApiClient;
+import wabot.store.ConversationStore;
 import wabot.store.Database;
 import wabot.store.InboxStore;
 import wabot.store.OutboxStore;
@@ -43,9 +49,12 @@ import wabot.simulator.SimulatedPeople;
 import wabot.simulator.SimulatedPhones;
 import wabot.simulator.Simulator;
 import wabot.store.Owed;
+import wabot.console.ConsoleRoutes;
+import wabot.delivery.OperatorActions;
 import wabot.web.AdminAccess;
 import wabot.web.Assets;
 import wabot.web.HealthRoutes;
+import wabot.web.HttpMeters;
 import wabot.web.SignInRoutes;
 import wabot.web.SimulatorRoutes;
 import wabot.whatsapp.Deliveries;
@@ -71,10 +80,12 @@ public final class Wabot implements AutoCloseable {
     private final Simulator simulator;
 
     private final BacklogMeters backlog;
+    private final Alerts alerts;
 
-    private Wabot(Database db, Poller poller, Housekeeping housekeeping, BacklogMeters backlog, Javalin server,
-                  ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
+    private Wabot(Database db, Poller poller, Housekeeping housekeeping, BacklogMeters backlog, Alerts alerts,
+                  Javalin server, ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
         this.backlog = backlog;
+        this.alerts = alerts;
         this.db = db;
         this.simulator = simulator;
         this.lanes = lanes;
@@ -120,11 +131,12 @@ public final class Wabot implements AutoCloseable {
         var inbox = new InboxStore();
         var outbox = new OutboxStore();
         var submissions = new SubmissionStore();
+        var conversationStore = new ConversationStore();
         var engine = new ConversationEngine(flow, new Policy(config.sessionTtl(), config.maxAnswerChars(),
                 config.userMaxMessagesPerMinute()));
         var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout(),
                 overrides.standInFor(), flow.questions());
-        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, api, clock);
+        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, conversationStore, api, outcomes, clock);
 
         Messenger whatsapp = config.dryRun() ? new DryRunMessenger()
                 : new GraphClient(http, config.graphApiBaseUrl().toString(), config.graphApiVersion(),
@@ -140,10 +152,13 @@ public final class Wabot implements AutoCloseable {
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .waitDurationInOpenState(config.externalApiCircuitWait())
+                // Three trial calls decide whether the API is back: fewer people get the apology meanwhile.
+                .permittedNumberOfCallsInHalfOpenState(3)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics);
-        var worker = new SubmissionWorker(db, submissions, api, breakers.circuitBreaker("external-api"),
+        var breaker = breakers.circuitBreaker("external-api");
+        var worker = new SubmissionWorker(db, submissions, api, breaker,
                 turns, conversations, sender, workers, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
                 config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), outcomes, clock);
         var dispatcher = new Dispatcher(db, conversations, turns, sender, worker);
@@ -169,12 +184,19 @@ public final class Wabot implements AutoCloseable {
         var health = new HealthRoutes(db);
         var signIn = new SignInRoutes(access, assets, clock);
         var simulatorPages = new SimulatorRoutes(simulator, flow, assets, config.externalApiUrl() != null);
+        var actions = new OperatorActions(db, turns, submissions, outbox, worker, sender, clock);
+        // host:port, known once the server listens (PORT=0 picks one).
+        var instance = new AtomicReference<String>();
+        var console = new ConsoleRoutes(new ConsoleRoutes.Parts(db, conversationStore, sessions, inbox, outbox,
+                submissions, new Backlog(), new AlertStore(), breaker, actions), flow, assets, access,
+                config.timeZone(), instance::get, clock);
 
         var server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             // Meta sends up to 1000 updates and 3 MB in one POST: the default limit admits every genuine batch.
             c.http.maxRequestSize = config.webhookMaxBytes();
             c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+            c.jetty.modifyServer(jetty -> HttpMeters.bind(jetty, metrics));
             c.routes.get("/webhook", webhook::verify);
             c.routes.get("/", webhook::verify);
             c.routes.post("/webhook", webhook::receive);
@@ -196,6 +218,7 @@ public final class Wabot implements AutoCloseable {
             c.routes.get("/simulator/api/people/{person}", simulatorPages::transcript);
             c.routes.post("/simulator/api/people/{person}/messages", simulatorPages::send);
             c.routes.post("/simulator/api/people/{person}/read", simulatorPages::read);
+            console.register(c.routes);
             c.routes.get("/health/live", health::live);
             c.routes.get("/health/ready", health::ready);
             c.routes.get("/health", ctx -> ctx.json(Map.of("status", db.read(h ->
@@ -222,10 +245,15 @@ public final class Wabot implements AutoCloseable {
         poller.start(config.pollInterval());
         var backlog = new BacklogMeters(db, new Backlog(), metrics, clock);
         backlog.start(Duration.ofSeconds(5));
-        var housekeeping = new Housekeeping(db, new Retention(), config.sessionTtl(),
+        var housekeeping = new Housekeeping(db, new Retention(), conversationStore, config.sessionTtl(),
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
-        return new Wabot(db, poller, housekeeping, backlog, server, workers, List.of(conversations, sends), simulator);
+        instance.set(instanceName(server.port()));
+        var alerts = new Alerts(db, outbox, submissions, new Backlog(), new AlertStore(), breaker, config.alerts(), http,
+                instance.get(), metrics, clock);
+        alerts.start();
+        return new Wabot(db, poller, housekeeping, backlog, alerts, server, workers, List.of(conversations, sends),
+                simulator);
     }
 
     /** Talks to this wabot as a person would, without WhatsApp (the terminal chat, tests). */
@@ -244,6 +272,7 @@ public final class Wabot implements AutoCloseable {
         poller.close();
         housekeeping.close();
         backlog.close();
+        alerts.close();
         lanes.forEach(Lanes::stop);
         workers.shutdown();
         try {
@@ -253,6 +282,15 @@ public final class Wabot implements AutoCloseable {
         }
         workers.shutdownNow();
         db.close();
+    }
+
+    /** How this instance names itself in alerts: {@code host:port}. */
+    private static String instanceName(int port) {
+        try {
+            return InetAddress.getLocalHost().getHostName() + ":" + port;
+        } catch (UnknownHostException e) {
+            return "localhost:" + port;
+        }
     }
 
     private static RateLimiter rateLimiter(double perSecond) {

@@ -33,6 +33,24 @@ class ConfigTest {
         assertThat(config.externalApiUrl()).isNull();
         assertThat(config.flowFile()).isNull();
         assertThat(config.dryRun()).isTrue();
+        assertThat(config.externalApiCircuitWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.timeZone()).isEqualTo(java.time.ZoneId.systemDefault());
+        assertThat(config.alerts()).isEqualTo(new wabot.alerts.AlertSettings(null, Duration.ofSeconds(30),
+                Duration.ofMinutes(15), 10, 20, 20, Duration.ofMinutes(5), Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void alertSettingsAndTheTimeZoneAreRead() {
+        var config = Config.from(Map.of("ALERT_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/secret",
+                "ALERT_CHECK_INTERVAL", "10s", "ALERT_WINDOW", "1h", "ALERT_MIN_EVENTS", "50",
+                "ALERT_FAILED_REPLIES_PERCENT", "5", "ALERT_FAILED_SUBMISSIONS_PERCENT", "100",
+                "ALERT_CIRCUIT_OPEN_AFTER", "2m", "ALERT_OUTBOX_AGE", "90s", "TIME_ZONE", "America/Argentina/Buenos_Aires"));
+
+        assertThat(config.alerts()).isEqualTo(new wabot.alerts.AlertSettings(
+                URI.create("https://hooks.slack.com/services/T0/B0/secret"), Duration.ofSeconds(10), Duration.ofHours(1),
+                50, 5, 100, Duration.ofMinutes(2), Duration.ofSeconds(90)));
+        assertThat(config.timeZone()).isEqualTo(java.time.ZoneId.of("America/Argentina/Buenos_Aires"));
+        assertThat(config.toString()).contains("alertWebhook=set").doesNotContain("secret");
     }
 
     @ParameterizedTest
@@ -76,7 +94,17 @@ class ConfigTest {
             "DATABASE_URL, jdbc:mysql://x",
             "SEND_RATE_PER_SECOND, fast",
             "EXTERNAL_API_MAX_ATTEMPTS, 0",
-            "MAX_ANSWER_CHARS, 1e3"})
+            "MAX_ANSWER_CHARS, 1e3",
+            "TIME_ZONE, Mars/Olympus",
+            "ALERT_WEBHOOK_URL, slack",
+            "ALERT_CHECK_INTERVAL, often",
+            "ALERT_WINDOW, 0m",
+            "ALERT_MIN_EVENTS, 0",
+            "ALERT_FAILED_REPLIES_PERCENT, 0",
+            "ALERT_FAILED_SUBMISSIONS_PERCENT, 101",
+            "ALERT_CIRCUIT_OPEN_AFTER, -5m",
+            "ALERT_OUTBOX_AGE, 10 minutes",
+            "EXTERNAL_API_CIRCUIT_WAIT, never"})
     void badValueIsRefusedNamingTheVariable(String variable, String value) {
         var error = refused(Map.of(variable, value));
 

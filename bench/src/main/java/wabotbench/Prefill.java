@@ -11,13 +11,22 @@ import java.util.UUID;
 /**
  * Fills a wabot SQLite file (whose schema wabot's Flyway already created) with ended sessions and their answers:
  * users are the bench's own numbers (USER_BASE + i), so the scale runs talk to people the store already knows.
- * Each session has three past conversations of 4, 3 and 3 answers, ten answers in all by default. The secondary
- * indexes are dropped during the load and rebuilt after it, the way a bulk load should be done.
+ * Each session has three past conversations of 4, 3 and 3 answers, ten answers in all by default; its latest
+ * conversation is in the conversations table too (one row per session, finished), so the console lists a million.
+ * The secondary indexes are dropped during the load and rebuilt after it, the way a bulk load should be done.
  */
 final class Prefill {
     private static final String[] QUESTIONS = {"name", "email", "issue", "comment"};
     private static final String[] VALUES = {"Ana Souza", "ana.souza@example.com",
             "Mi pedido no llegó y necesito ayuda con la devolución, por favor.", "Nada más, gracias"};
+
+    /** The conversations table's secondary indexes, as V4__conversations_and_alerts.sql creates them. */
+    private static final String[] CONVERSATION_INDEXES = {
+        "conversations_started ON conversations (started_at, id)",
+        "conversations_status ON conversations (status, started_at, id)",
+        "conversations_user ON conversations (user_key, started_at, id)",
+        "conversations_user_id ON conversations (user_id, started_at, id)",
+        "conversations_ended ON conversations (ended_at, status)"};
 
     private Prefill() {}
 
@@ -32,6 +41,9 @@ final class Prefill {
                 s.execute("PRAGMA temp_store=MEMORY");
                 s.execute("DROP INDEX IF EXISTS answers_conversation");
                 s.execute("DROP INDEX IF EXISTS sessions_updated");
+                for (var index : CONVERSATION_INDEXES) {
+                    s.execute("DROP INDEX IF EXISTS " + index.split(" ")[0]);
+                }
             }
             c.setAutoCommit(false);
             var rnd = new SplittableRandom(42);
@@ -43,7 +55,10 @@ final class Prefill {
                     VALUES (?, ?, NULL, 'CONVERSATION_ENDED', ?, ?, ?, '[]', ?, 1, ?, 1, ?)""");
                  var answer = c.prepareStatement("""
                     INSERT INTO answers (user_key, conversation_id, question_id, value, choice_id, answered_at)
-                    VALUES (?, ?, ?, ?, NULL, ?)""")) {
+                    VALUES (?, ?, ?, ?, NULL, ?)""");
+                 var latest = c.prepareStatement("""
+                    INSERT INTO conversations (conversation_id, user_key, wa_id, profile_name, status, started_at, ended_at)
+                    VALUES (?, ?, ?, 'Ana Souza', 'finished', ?, ?)""")) {
                 for (long i = 0; i < sessions; i++) {
                     var user = Long.toString(Webhooks.USER_BASE + i);
                     long updated = now - rnd.nextLong(90L * 24 * 3600 * 1000);
@@ -75,9 +90,16 @@ final class Prefill {
                     session.setLong(7, updated - 60_000);
                     session.setLong(8, 2L * conversations + 1);
                     session.addBatch();
+                    latest.setString(1, conversation);
+                    latest.setString(2, user);
+                    latest.setString(3, user);
+                    latest.setLong(4, updated - 60_000);
+                    latest.setLong(5, updated);
+                    latest.addBatch();
                     if ((i + 1) % 10_000 == 0) {
                         session.executeBatch();
                         answer.executeBatch();
+                        latest.executeBatch();
                     }
                     if ((i + 1) % 250_000 == 0) {
                         c.commit();
@@ -87,6 +109,7 @@ final class Prefill {
                 }
                 session.executeBatch();
                 answer.executeBatch();
+                latest.executeBatch();
                 c.commit();
             }
             c.setAutoCommit(true);
@@ -94,6 +117,9 @@ final class Prefill {
                 System.out.println("  prefill: rebuilding indexes");
                 s.execute("CREATE INDEX answers_conversation ON answers (conversation_id, id)");
                 s.execute("CREATE INDEX sessions_updated ON sessions (updated_at)");
+                for (var index : CONVERSATION_INDEXES) {
+                    s.execute("CREATE INDEX " + index);
+                }
                 s.execute("PRAGMA journal_mode=WAL");
             }
         }

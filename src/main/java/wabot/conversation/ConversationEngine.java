@@ -32,6 +32,10 @@ public final class ConversationEngine {
         return flow;
     }
 
+    public Policy policy() {
+        return policy;
+    }
+
     public Decision decide(Session session, Event event, Instant now) {
         if (event instanceof Event.UserMessage message) {
             return onMessage(session, message, now);

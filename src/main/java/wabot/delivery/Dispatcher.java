@@ -64,6 +64,7 @@ public final class Dispatcher {
                 log.warn("[TURN] turns queued behind intake failed, the lanes take over: {}", error.toString());
                 userKeys.forEach(this::wake);
             } else {
+                taken.values().forEach(turns::counted);
                 taken.forEach(this::follow);
             }
         });

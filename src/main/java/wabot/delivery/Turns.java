@@ -2,6 +2,8 @@ package wabot.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,9 @@ import wabot.conversation.Decision;
 import wabot.conversation.Effect;
 import wabot.conversation.Event;
 import wabot.conversation.Session;
+import wabot.conversation.TurnOutcome;
 import wabot.external.ExternalApiClient;
+import wabot.store.ConversationStore;
 import wabot.store.Database;
 import wabot.store.InboxStore;
 import wabot.store.OutboxStore;
@@ -26,12 +30,18 @@ public final class Turns {
     private static final Logger log = LoggerFactory.getLogger(Turns.class);
     private static final int BATCH = 64;
 
-    /** What committed turns left for the workers. */
-    public record Committed(boolean replies, boolean submissions, boolean more) {
-        static final Committed NOTHING = new Committed(false, false, false);
+    /** What committed turns left for the workers, and what each turn did. */
+    public record Committed(boolean replies, boolean submissions, boolean more, List<TurnOutcome> outcomes) {
+        static final Committed NOTHING = new Committed(false, false, false, List.of());
 
         Committed and(Committed other) {
-            return new Committed(replies || other.replies, submissions || other.submissions, more || other.more);
+            var all = new ArrayList<>(outcomes);
+            all.addAll(other.outcomes);
+            return new Committed(replies || other.replies, submissions || other.submissions, more || other.more, all);
+        }
+
+        Committed finished() {
+            return new Committed(replies, submissions, false, outcomes);
         }
     }
 
@@ -42,10 +52,15 @@ public final class Turns {
     private final OutboxStore outbox;
     private final SubmissionStore submissions;
     private final ExternalApiClient api;
+    private final ConversationStore conversations;
+    private final Outcomes outcomes;
     private final Clock clock;
 
     public Turns(Database db, ConversationEngine engine, SessionStore sessions, InboxStore inbox, OutboxStore outbox,
-                 SubmissionStore submissions, ExternalApiClient api, Clock clock) {
+                 SubmissionStore submissions, ConversationStore conversations, ExternalApiClient api,
+                 Outcomes outcomes, Clock clock) {
+        this.conversations = conversations;
+        this.outcomes = outcomes;
         this.db = db;
         this.engine = engine;
         this.sessions = sessions;
@@ -64,11 +79,17 @@ public final class Turns {
         var result = Committed.NOTHING;
         while (true) {
             var taken = retryingStale(() -> db.write(h -> takeWaiting(h, userKey)));
+            counted(taken);
             result = result.and(taken);
             if (!taken.more()) {
-                return new Committed(result.replies(), result.submissions(), false);
+                return result.finished();
             }
         }
+    }
+
+    /** Counts the turns of a write that committed; {@link #takeWaiting}'s caller calls it after the commit. */
+    public void counted(Committed committed) {
+        committed.outcomes().forEach(outcomes::turn);
     }
 
     /**
@@ -78,7 +99,7 @@ public final class Turns {
      */
     public Committed takeWaiting(Handle h, String userKey) {
         var rows = inbox.pending(h, userKey, BATCH);
-        var result = new Committed(false, false, rows.size() == BATCH);
+        var result = new Committed(false, false, rows.size() == BATCH, List.of());
         for (var row : rows) {
             result = result.and(takeMessage(h, row));
         }
@@ -90,47 +111,55 @@ public final class Turns {
         var now = clock.instant();
         var session = sessions.load(h, message.userKey())
                 .orElseGet(() -> Session.fresh(message.userKey(), message.waId(), message.userId()));
-        var decision = engine.decide(session, message.toEvent(), now);
+        var event = message.toEvent();
+        var decision = engine.decide(session, event, now);
         if (!inbox.markDone(h, row.id(), decision.next().conversationId(), now)) {
             return Committed.NOTHING; // another worker took it first
         }
         log.info("[MESSAGE] from={} id={} type={}", message.userKey(), message.messageId(), message.type());
-        return commit(h, session, decision, now);
+        return commit(h, session, event, decision, now, message.profileName());
     }
 
     /** Feeds the business API's answer (or failure) to the person's conversation and closes the submission. */
     public Committed applyApiOutcome(String userKey, String submissionId, Event event, boolean done, String detail) {
-        return retryingStale(() -> db.write(h -> {
+        var committed = retryingStale(() -> db.write(h -> {
             var now = clock.instant();
             var session = sessions.load(h, userKey).orElse(null);
             submissions.resolve(h, submissionId, done, detail, now);
             if (session == null) {
                 return Committed.NOTHING;
             }
-            return commit(h, session, engine.decide(session, event, now), now);
+            return commit(h, session, event, engine.decide(session, event, now), now, null);
         }));
+        counted(committed);
+        return committed;
     }
 
     /** An operator's reset: the person's next message starts a new conversation. */
     public boolean reset(String userKey) {
-        return retryingStale(() -> db.write(h -> {
+        var committed = retryingStale(() -> db.write(h -> {
             var session = sessions.load(h, userKey).orElse(null);
             if (session == null) {
-                return false;
+                return null;
             }
             var now = clock.instant();
-            commit(h, session, engine.decide(session, new Event.Reset(), now), now);
+            var event = new Event.Reset();
+            var done = commit(h, session, event, engine.decide(session, event, now), now, null);
             log.info("[SESSION] reset user={}", userKey);
-            return true;
+            return done;
         }));
+        if (committed == null) {
+            return false;
+        }
+        counted(committed);
+        return true;
     }
 
-    private Committed commit(Handle h, Session before, Decision decision, Instant now) {
+    private Committed commit(Handle h, Session before, Event event, Decision decision, Instant now, String name) {
         var next = decision.next();
+        var outcome = TurnOutcome.of(before, event, decision, engine.policy(), now);
         sessions.save(h, next, decision.recorded());
-        if (before.conversationId() == null || !before.conversationId().equals(next.conversationId())) {
-            log.info("[SESSION] user={} conversation={} started", next.userKey(), next.conversationId());
-        }
+        recordConversation(h, before, next, outcome, now, name);
         for (var answer : decision.recorded()) {
             log.info("[ANSWER_SAVED] user={} question={}", next.userKey(), answer.questionId());
         }
@@ -147,7 +176,22 @@ public final class Turns {
                 sessions.withdraw(h, withdrawal.conversationId(), withdrawal.questionIds(), now);
             }
         }
-        return new Committed(!decision.replies().isEmpty(), submitted, false);
+        return new Committed(!decision.replies().isEmpty(), submitted, false, List.of(outcome));
+    }
+
+    /** Keeps the conversations table in step: an ending and a start ride on the turn that caused them. */
+    private void recordConversation(Handle h, Session before, Session next, TurnOutcome outcome, Instant now,
+                                    String name) {
+        if (outcome.endsAs() != null && before.conversationId() != null) {
+            // An idle conversation is dated when it expired, not when the person came back.
+            var at = outcome == TurnOutcome.EXPIRED ? before.updatedAt().plus(engine.policy().sessionTtl()) : now;
+            conversations.ended(h, before.conversationId(), outcome.endsAs(), at);
+        }
+        if (next.conversationId() != null && !next.conversationId().equals(before.conversationId())) {
+            log.info("[SESSION] user={} conversation={} started", next.userKey(), next.conversationId());
+            conversations.started(h, next.conversationId(), next.userKey(), next.waId(), next.userId(), name,
+                    next.startedAt() != null ? next.startedAt() : now);
+        }
     }
 
     private static <T> T retryingStale(java.util.function.Supplier<T> work) {

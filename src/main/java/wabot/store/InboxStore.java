@@ -75,6 +75,20 @@ public final class InboxStore {
                 .list();
     }
 
+    /** One conversation's messages, oldest first: those its turns took (a message still pending has none yet). */
+    public List<Said> ofConversation(Handle h, String userKey, String conversationId, int limit) {
+        return h.createQuery("""
+                        SELECT id, message_id, user_key, wa_id, user_id, profile_name, type, kind, body, choice_id, sent_at,
+                            attachment, received_at, status
+                        FROM inbox WHERE user_key = :user AND conversation_id = :conversation ORDER BY id LIMIT :limit""")
+                .bind("user", userKey)
+                .bind("conversation", conversationId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Said(rs.getLong(1), row(rs).message(), Instant.ofEpochMilli(rs.getLong(13)),
+                        rs.getString(14)))
+                .list();
+    }
+
     /** People with unprocessed messages, such as those a crash left behind. */
     public List<String> usersWithPending(Handle h, int limit) {
         return h.createQuery("""

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import wabot.conversation.Reply;
 import wabot.whatsapp.StatusUpdate;
@@ -74,7 +76,7 @@ public final class OutboxStore {
 
     private record Pending(Row row, long dueAt) {}
 
-    /** A reply that left the outbox: sent (with Meta's latest delivery news) or failed for good. */
+    /** A reply that left the outbox: sent (with Meta's latest delivery news) or failed for good; not a cancelled one. */
     public record Left(long id, Reply reply, String status, String wamid, String delivery, Integer errorCode,
                        String errorDetail, Instant at) {}
 
@@ -83,7 +85,7 @@ public final class OutboxStore {
         return h.createQuery("""
                         SELECT id, body, choices, status, wamid, delivery, error_code, error_detail,
                             COALESCE(sent_at, created_at)
-                        FROM outbox WHERE user_key = :user AND id > :after AND status <> 'pending'
+                        FROM outbox WHERE user_key = :user AND id > :after AND status IN ('sent', 'failed')
                         ORDER BY id LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("after", afterId)
@@ -94,6 +96,89 @@ public final class OutboxStore {
                     return new Left(rs.getLong(1), new Reply(rs.getString(2), Wire.choices(rs.getString(3))),
                             rs.getString(4), rs.getString(5), rs.getString(6), errorCode, rs.getString(8),
                             Instant.ofEpochMilli(rs.getLong(9)));
+                })
+                .list();
+    }
+
+    /**
+     * A reply as the console shows it, whatever became of it.
+     *
+     * @param status   pending, sent, failed or cancelled
+     * @param delivery Meta's latest news of a sent reply: accepted, sent, delivered, read, played or failed
+     */
+    public record Told(long id, Reply reply, String status, int attempts, String wamid, String delivery,
+                         Integer errorCode, String errorDetail, Instant createdAt, Instant settledAt) {}
+
+    /** One conversation's replies, oldest first. */
+    public List<Told> ofConversation(Handle h, String userKey, String conversationId, int limit) {
+        return h.createQuery("""
+                        SELECT id, body, choices, status, attempts, wamid, delivery, error_code, error_detail, created_at,
+                            sent_at
+                        FROM outbox WHERE user_key = :user AND conversation_id = :conversation
+                        ORDER BY id LIMIT :limit""")
+                .bind("user", userKey).bind("conversation", conversationId).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    int code = rs.getInt(8);
+                    Integer errorCode = rs.wasNull() ? null : code;
+                    long settled = rs.getLong(11);
+                    var settledAt = rs.wasNull() ? null : Instant.ofEpochMilli(settled);
+                    return new Told(rs.getLong(1), new Reply(rs.getString(2), Wire.choices(rs.getString(3))),
+                            rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), errorCode,
+                            rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), settledAt);
+                })
+                .list();
+    }
+
+    /**
+     * Withdraws a reply that is still waiting to be sent, and returns whom it was for; empty when it already left.
+     * A send already under way may still complete: then the row says sent, which is the truth.
+     */
+    public Optional<String> cancel(Handle h, long id, Instant now) {
+        var user = h.createQuery("SELECT user_key FROM outbox WHERE id = :id AND status = 'pending'")
+                .bind("id", id).mapTo(String.class).findOne();
+        if (user.isEmpty()) {
+            return user;
+        }
+        int changed = h.createUpdate("""
+                        UPDATE outbox SET status = 'cancelled', sent_at = :now, error_detail = 'cancelled by an operator'
+                        WHERE id = :id AND status = 'pending'""")
+                .bind("id", id).bind("now", now.toEpochMilli()).execute();
+        return changed == 1 ? user : Optional.empty();
+    }
+
+    /** Replies that failed since {@code since} (refused at send, or reported failed later), by Meta's error code. */
+    public Map<Integer, Long> failuresByCode(Handle h, Instant since) {
+        var counts = new TreeMap<Integer, Long>();
+        h.createQuery("""
+                        SELECT COALESCE(error_code, 0), COUNT(*) FROM outbox
+                        WHERE (status = 'failed' OR delivery = 'failed') AND created_at >= :since
+                        GROUP BY COALESCE(error_code, 0)""")
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** What became of a reply, for the alerts: newest first. */
+    public record Fate(long id, String status, String delivery, Integer errorCode, String errorDetail,
+                       Instant createdAt) {
+        /** Refused at send, or reported failed by a status webhook. */
+        public boolean failed() {
+            return "failed".equals(status) || "failed".equals(delivery);
+        }
+    }
+
+    /** The latest {@code limit} replies, newest first: a cheap walk back along the primary key. */
+    public List<Fate> latest(Handle h, int limit) {
+        return h.createQuery("""
+                        SELECT id, status, delivery, error_code, error_detail, created_at FROM outbox
+                        ORDER BY id DESC LIMIT :limit""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> {
+                    int code = rs.getInt(4);
+                    Integer errorCode = rs.wasNull() ? null : code;
+                    return new Fate(rs.getLong(1), rs.getString(2), rs.getString(3), errorCode, rs.getString(5),
+                            Instant.ofEpochMilli(rs.getLong(6)));
                 })
                 .list();
     }

@@ -45,6 +45,7 @@ public final class Retention {
                 + "AND state <> 'CONVERSATION_ENDED' AND updated_at >= :before)", before);
         deleted += batch(h, "submissions", "id", "status <> 'pending' AND created_at < :before", before);
         deleted += batch(h, "sessions", "user_key", "updated_at < :before", before);
+        deleted += batch(h, "conversations", "id", "ended_at < :before", before);
         return deleted;
     }
 

@@ -1,8 +1,12 @@
 package wabot.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -87,5 +91,85 @@ public final class SubmissionStore {
                 .bind("limit", limit)
                 .mapToMap()
                 .list();
+    }
+
+    /** A submission as the console and the export show it. */
+    public record Stored(String id, String conversationId, String userKey, String payload, String status, int attempts,
+                         String response, String error, Instant createdAt, Instant completedAt) {}
+
+    private static final String STORED = "id, conversation_id, user_key, payload, status, attempts, response, error,"
+            + " created_at, completed_at";
+
+    /** One conversation's submissions, oldest first. */
+    public List<Stored> ofConversation(Handle h, String conversationId) {
+        return h.createQuery("SELECT " + STORED + " FROM submissions WHERE conversation_id = :conversation"
+                        + " ORDER BY created_at, id")
+                .bind("conversation", conversationId).map((rs, ctx) -> stored(rs)).list();
+    }
+
+    public Optional<Stored> find(Handle h, String id) {
+        return h.createQuery("SELECT " + STORED + " FROM submissions WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> stored(rs)).findOne();
+    }
+
+    /**
+     * Makes a failed submission due again now, for a fresh round of attempts with the same id (its Idempotency-Key).
+     * False when it is not failed (any more): it succeeded meanwhile, or someone else asked first.
+     */
+    public boolean retryNow(Handle h, String id, Instant now) {
+        return h.createUpdate("""
+                        UPDATE submissions SET status = 'pending', attempts = 0, next_attempt_at = :now, completed_at = NULL,
+                            error = 'retry asked by an operator after: ' || COALESCE(error, 'no error recorded')
+                        WHERE id = :id AND status = 'failed'""")
+                .bind("id", id).bind("now", now.toEpochMilli()).execute() == 1;
+    }
+
+    /** Submissions created since {@code since}, by status (pending, done, failed). */
+    public Map<String, Long> tally(Handle h, Instant since) {
+        var counts = new LinkedHashMap<String, Long>();
+        h.createQuery("SELECT status, COUNT(*) FROM submissions WHERE created_at >= :since GROUP BY status")
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** The statuses of the latest {@code limit} submissions created since {@code since}, newest first. */
+    public List<String> latestStatuses(Handle h, Instant since, int limit) {
+        return h.createQuery("""
+                        SELECT status FROM submissions WHERE created_at >= :since
+                        ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .bind("since", since.toEpochMilli()).bind("limit", limit).mapTo(String.class).list();
+    }
+
+    /**
+     * One page of an export, oldest first: submissions created in [{@code from}, {@code until}), with {@code status}
+     * unless null, after the (created_at, id) of {@code after} unless null. Keyset pages, so a long export reads
+     * page after page of an index range and never holds more than one page.
+     */
+    public List<Stored> exportPage(Handle h, Instant from, Instant until, String status, Stored after, int limit) {
+        // The previous page's last row is the tightest lower bound: the index range read starts there, so the
+        // thousandth page costs what the first does. The row value settles ties on created_at.
+        long lower = after == null ? from.toEpochMilli() : Math.max(from.toEpochMilli(), after.createdAt().toEpochMilli());
+        var sql = "SELECT " + STORED + " FROM submissions WHERE created_at >= :from AND created_at < :until"
+                + (status == null ? "" : " AND status = :status")
+                + (after == null ? "" : " AND (created_at, id) > (:afterCreated, :afterId)")
+                + " ORDER BY created_at, id LIMIT :limit";
+        var query = h.createQuery(sql).bind("from", lower).bind("until", until.toEpochMilli())
+                .bind("limit", limit);
+        if (status != null) {
+            query.bind("status", status);
+        }
+        if (after != null) {
+            query.bind("afterCreated", after.createdAt().toEpochMilli()).bind("afterId", after.id());
+        }
+        return query.map((rs, ctx) -> stored(rs)).list();
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        long completed = rs.getLong(10);
+        var completedAt = rs.wasNull() ? null : Instant.ofEpochMilli(completed);
+        return new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6), rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)), completedAt);
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * after an upgrade. There is no build step and no CDN.
  */
 public final class Assets {
-    private static final List<String> FILES = List.of("wabot.css", "simulator.js", "simulator.css");
+    private static final List<String> FILES = List.of("wabot.css", "simulator.js", "simulator.css", "console.css",
+            "console.js");
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml");
 

@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * name, never read its value. Machines that authenticate with a Bearer header carry no ambient credential, so they
  * need no token.
  */
-final class Csrf {
+public final class Csrf {
     static final String COOKIE = "wabot_csrf";
     static final String HEADER = "X-CSRF-Token";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,7 +24,11 @@ final class Csrf {
     private Csrf() {}
 
     /** The page's token: the one its cookie holds, or a new one set now. Pages embed it in forms and scripts. */
-    static String token(Context ctx) {
+    public static String token(Context ctx) {
+        var given = ctx.<String>attribute(COOKIE);
+        if (given != null) {
+            return given; // a page asks more than once; a second new token would replace the first's cookie
+        }
         var token = ctx.cookie(COOKIE);
         if (token == null || !token.matches("[0-9a-f]{32}")) {
             var bytes = new byte[16];
@@ -33,11 +37,12 @@ final class Csrf {
             // Readable by the page's script, which repeats it in a header; SameSite keeps other sites from sending it.
             ctx.cookie(new Cookie(COOKIE, token, "/", -1, Https.of(ctx), false, null, SameSite.STRICT));
         }
+        ctx.attribute(COOKIE, token);
         return token;
     }
 
     /** Refuses a state-changing request that does not repeat its cookie's token. */
-    static void check(Context ctx) {
+    public static void check(Context ctx) {
         var auth = ctx.header("Authorization");
         if (auth != null && auth.startsWith("Bearer ")) {
             return;

@@ -1,10 +1,10 @@
 package wabot.web;
 
 /** The small pieces of HTML the server writes itself: escaping, and the frame every page shares. */
-final class Html {
+public final class Html {
     private Html() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -24,7 +24,7 @@ final class Html {
     }
 
     /** A whole page: {@code body} is trusted HTML the caller built with {@link #escape}. */
-    static String page(Assets assets, String title, String body) {
+    public static String page(Assets assets, String title, String body) {
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + " · wabot</title>"

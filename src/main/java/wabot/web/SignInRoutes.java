@@ -80,6 +80,6 @@ public final class SignInRoutes {
     /** Where to go after signing in: only a path on this site, so the form cannot send anyone elsewhere. */
     private static String next(String next) {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
-                ? next : "/simulator";
+                ? next : "/console";
     }
 }

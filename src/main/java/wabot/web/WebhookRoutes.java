@@ -8,12 +8,15 @@ import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.delivery.Intake;
+import wabot.whatsapp.GraphCodes;
 import wabot.whatsapp.MalformedWebhook;
 import wabot.whatsapp.WebhookParser;
 import wabot.whatsapp.WebhookSignature;
 
 /** Meta's side of wabot: the verification handshake and the deliveries. */
 public final class WebhookRoutes {
+    private static final java.util.Set<String> KNOWN_STATUSES = java.util.Set.of("sent", "delivered", "read", "played",
+            "failed", "deleted");
     private static final Logger log = LoggerFactory.getLogger(WebhookRoutes.class);
     private final String verifyToken;
     private final WebhookSignature signature;
@@ -23,6 +26,7 @@ public final class WebhookRoutes {
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter refused;
+    private final MeterRegistry metrics;
 
     /**
      * @param signature null when no app secret is configured, which leaves deliveries unauthenticated
@@ -38,6 +42,7 @@ public final class WebhookRoutes {
         this.accepted = metrics.counter("wabot.webhook.messages", "result", "accepted");
         this.duplicates = metrics.counter("wabot.webhook.messages", "result", "duplicate");
         this.refused = metrics.counter("wabot.webhook.refused");
+        this.metrics = metrics;
     }
 
     /** {@code GET /webhook}: echo the challenge when the verify token matches. */
@@ -75,6 +80,14 @@ public final class WebhookRoutes {
             var fresh = intake.accept(webhook);
             accepted.increment(fresh.size());
             duplicates.increment(webhook.messages().size() - fresh.size());
+            for (var status : webhook.statuses()) {
+                // Meta's news about sent replies; a failure here is one Meta accepted at send and could not deliver.
+                // Labels come from a fixed set: an unsigned delivery (no APP_SECRET) must not mint new series.
+                var name = KNOWN_STATUSES.contains(status.status()) ? status.status() : "other";
+                var code = status.errorCode() == null ? "none"
+                        : GraphCodes.known(status.errorCode()) ? status.errorCode().toString() : "other";
+                metrics.counter("wabot.delivery.statuses", "status", name, "code", code).increment();
+            }
             ctx.status(200).result("EVENT_RECEIVED");
         } catch (MalformedWebhook e) {
             refused.increment();

@@ -89,7 +89,7 @@ class ExpiredSessionCleanupTest {
     /** One pass of the cleanup job on the bot's database, at the time {@code clock} says. */
     private static int cleanup(Harness h, Clock clock) {
         try (var db = Database.open("jdbc:sqlite:" + h.database());
-             var housekeeping = new Housekeeping(db, new Retention(), h.config().sessionTtl(),
+             var housekeeping = new Housekeeping(db, new Retention(), new wabot.store.ConversationStore(), h.config().sessionTtl(),
                      Duration.ofDays(h.config().retentionDays()), clock)) {
             return housekeeping.runOnce();
         }

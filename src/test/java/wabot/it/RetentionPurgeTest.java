@@ -64,6 +64,8 @@ class RetentionPurgeTest {
         assertThat(pending(database)).containsExactly(1L, 1L, 1L);
         assertThat(finished(database, ANA)).containsExactly(4L, 5L, 2L, 1L);
 
+        assertThat(StoredRows.count(database, "conversations", "user_key = '" + ANA + "' AND status = 'finished'"))
+                .isEqualTo(1);
         cleanup(database, Duration.ofDays(89));
         assertThat(finished(database, ANA)).as("within the retention period").containsExactly(4L, 5L, 2L, 1L);
         assertThat(StoredRows.count(database, "inbox", "status = 'done'")).isEqualTo(4 + 4 + 1);
@@ -74,6 +76,10 @@ class RetentionPurgeTest {
         assertThat(StoredRows.count(database, "outbox", "status <> 'pending'")).isZero();
         assertThat(StoredRows.count(database, "submissions", "status <> 'pending'")).isZero();
         assertThat(pending(database)).as("pending rows are never deleted").containsExactly(1L, 1L, 1L);
+        assertThat(StoredRows.count(database, "conversations", "user_key = '" + ANA + "'"))
+                .as("an ended conversation goes with its records").isZero();
+        assertThat(StoredRows.count(database, "conversations", "user_key = '" + CID + "' AND ended_at IS NULL"))
+                .as("an open one stays").isEqualTo(1);
 
         cleanup(database, Duration.ofDays(3650));
         assertThat(pending(database)).containsExactly(1L, 1L, 1L);
@@ -88,7 +94,8 @@ class RetentionPurgeTest {
     /** One pass of the cleanup job, {@code ahead} of now, with the default settings. */
     private static void cleanup(Path database, Duration ahead) {
         try (var db = Database.open("jdbc:sqlite:" + database);
-             var housekeeping = new Housekeeping(db, new Retention(), Duration.ofHours(24), Duration.ofDays(90),
+             var housekeeping = new Housekeeping(db, new Retention(), new wabot.store.ConversationStore(), Duration.ofHours(24),
+                     Duration.ofDays(90),
                      Clock.offset(Clock.systemUTC(), ahead))) {
             housekeeping.runOnce();
         }

@@ -36,7 +36,17 @@ public final class Chromium implements ExecutionCondition {
 
     /** A new headless browser; the caller quits it. */
     public static ChromeDriver start() {
+        return start(null);
+    }
+
+    /** A new headless browser that saves downloads in {@code downloads} (when not null) without asking. */
+    public static ChromeDriver start(Path downloads) {
         var options = new ChromeOptions();
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false));
+        }
         options.setBinary(browser().orElseThrow().toFile());
         // As root in a sandbox with no network but loopback: no sandbox, no GPU, and no background traffic.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -135,6 +135,17 @@ public final class Webhooks {
         return bytes(root);
     }
 
+    /** A text from {@code from}, whose WhatsApp profile carries {@code name}. */
+    public static byte[] textAs(String from, String name, String wamid, String body) {
+        var root = parse("text.json");
+        var value = (ObjectNode) root.path("entry").path(0).path("changes").path(0).path("value");
+        var contact = contact(from);
+        ((ObjectNode) contact.path("profile")).put("name", name);
+        value.putArray("contacts").add(contact);
+        value.putArray("messages").add(textMessage(from, wamid, body));
+        return bytes(root);
+    }
+
     /** One message in the envelope of {@code text.json}, with a contact for its sender. */
     public static byte[] single(ObjectNode message) {
         return oneValue(message);

@@ -121,7 +121,7 @@ class SignInTest {
             var browser = new Browserless(h);
             browser.page("/sign-in");
             var result = browser.postForm("/sign-in", Map.of("token", TOKEN, "next", "//evil.example/"));
-            assertThat(result.headers().firstValue("Location")).hasValue("/simulator");
+            assertThat(result.headers().firstValue("Location")).hasValue("/console");
         }
     }
 }

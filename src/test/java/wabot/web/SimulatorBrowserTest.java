@@ -64,7 +64,7 @@ class SimulatorBrowserTest {
         say("No puedo entrar");
         awaitBot(4);
         assertThat(botBubbles().get(3)).contains("omitir");
-        screenshot("simulator-mid-conversation.png");
+        screenshot("simulator.png");
         say("omitir");
         awaitBot(6);
 

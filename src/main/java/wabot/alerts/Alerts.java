@@ -1,0 +1,180 @@
+package wabot.alerts;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wabot.store.AlertStore;
+import wabot.store.Backlog;
+import wabot.store.Database;
+import wabot.store.OutboxStore;
+import wabot.store.SubmissionStore;
+
+/**
+ * Watches for the conditions that need a person and tells them once when one starts and once when it clears: an
+ * ERROR line tagged {@code [ALERT]} (a WARN line when it clears), and a POST to {@code ALERT_WEBHOOK_URL}. It only
+ * reads what the turns, sends and submissions already wrote, on its own thread every {@code ALERT_CHECK_INTERVAL},
+ * so it is never on their path. State lives in the database: every instance may watch, one of them tells.
+ */
+public final class Alerts implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Alerts.class);
+    /** Replies and submissions read per check: the newest ones, a bounded walk along an index. */
+    static final int SAMPLE = 2000;
+
+    private final Database db;
+    private final OutboxStore outbox;
+    private final SubmissionStore submissions;
+    private final Backlog backlog;
+    private final AlertStore store;
+    private final CircuitWatch circuit;
+    private final AlertSettings settings;
+    private final AlertWebhook webhook;
+    private final String instance;
+    private final Clock clock;
+    private final Counter checks;
+    private final Map<Alert, AtomicBoolean> firing = new EnumMap<>(Alert.class);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        var thread = new Thread(r, "wabot-alerts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Alerts(Database db, OutboxStore outbox, SubmissionStore submissions, Backlog backlog, AlertStore store,
+                  CircuitBreaker breaker, AlertSettings settings, HttpClient http, String instance,
+                  MeterRegistry meters, Clock clock) {
+        this.db = db;
+        this.outbox = outbox;
+        this.submissions = submissions;
+        this.backlog = backlog;
+        this.store = store;
+        this.settings = settings;
+        this.instance = instance;
+        this.clock = clock;
+        this.circuit = new CircuitWatch(breaker, clock);
+        this.webhook = settings.webhook() == null ? null : new AlertWebhook(http, settings.webhook(),
+                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        this.checks = Counter.builder("wabot.alerts.checks")
+                .description("times the alert conditions were read").register(meters);
+        for (var alert : Alert.values()) {
+            var flag = new AtomicBoolean();
+            firing.put(alert, flag);
+            Gauge.builder("wabot.alerts.firing", flag, f -> f.get() ? 1 : 0)
+                    .description("1 while wabot's own alert is firing").tag("alert", alert.id()).register(meters);
+        }
+    }
+
+    public void start() {
+        long every = settings.checkEvery().toMillis();
+        timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** One look at every condition; a check that fails is logged and the others go on. */
+    void check() {
+        // To the millisecond, as the database keeps it, so a notice says the same instant as the stored row.
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var seen = new ArrayList<Observation>();
+        observe(seen, () -> ReplyChecks.of(db.read(h -> outbox.latest(h, SAMPLE)), now, settings));
+        observe(seen, () -> List.of(StoreChecks.submissions(db.read(h ->
+                submissions.latestStatuses(h, now.minus(settings.window()), SAMPLE)), settings)));
+        observe(seen, () -> List.of(StoreChecks.outbox(db.read(backlog::outbox), now, settings.outboxAge())));
+        observe(seen, () -> List.of(circuit.observe(settings.circuitOpenFor())));
+        try {
+            var stored = db.read(store::all).stream().collect(Collectors.toMap(AlertStore.Row::name, r -> r));
+            for (var observation : seen) {
+                apply(observation, stored.get(key(observation.alert())), now);
+            }
+        } catch (RuntimeException e) {
+            log.warn("[ALERT] alert state not read or written: {}", e.toString());
+        }
+        checks.increment();
+    }
+
+    private static void observe(List<Observation> seen, Supplier<List<Observation>> check) {
+        try {
+            seen.addAll(check.get());
+        } catch (RuntimeException e) {
+            log.warn("[ALERT] a check failed: {}", e.toString());
+        }
+    }
+
+    private void apply(Observation seen, AlertStore.Row row, Instant now) {
+        var key = key(seen.alert());
+        boolean wasFiring = row != null && row.firing();
+        switch (seen.verdict()) {
+            case FIRING:
+                if (wasFiring) {
+                    if (!seen.summary().equals(row.summary())) {
+                        db.write(h -> {
+                            store.describe(h, key, seen.summary(), seen.details(), now);
+                            return null;
+                        });
+                    }
+                } else if (db.write(h -> store.fire(h, key, seen.alert().severity(), seen.summary(), seen.details(),
+                        instance, now))) {
+                    tell(new Notification(seen.alert(), true, seen.summary(), seen.details(), now, null, instance));
+                }
+                firing.get(seen.alert()).set(true);
+                break;
+            case CLEAR:
+                if (wasFiring) {
+                    db.write(h -> store.resolve(h, key, seen.summary(), now)).ifPresent(started -> tell(
+                            new Notification(seen.alert(), false, seen.summary(), null, started, now, instance)));
+                }
+                firing.get(seen.alert()).set(false);
+                break;
+            default:
+                firing.get(seen.alert()).set(wasFiring);
+        }
+    }
+
+    private void tell(Notification n) {
+        if (n.firing()) {
+            log.error("[ALERT] {}", n.line());
+        } else {
+            log.warn("[ALERT] {}", n.line());
+        }
+        if (webhook != null) {
+            webhook.send(n);
+        }
+    }
+
+    /** The stored name: the circuit is each instance's own, so its alert is too. */
+    private String key(Alert alert) {
+        return alert == Alert.BUSINESS_API_CIRCUIT_OPEN ? alert.id() + "@" + instance : alert.id();
+    }
+
+    /** The alerts firing now, as stored. */
+    public List<AlertStore.Row> firingNow() {
+        return db.read(store::all).stream().filter(AlertStore.Row::firing).toList();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (webhook != null) {
+            webhook.close();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package wabot.console;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import wabot.conversation.Flow;
+import wabot.delivery.OperatorActions;
+import wabot.store.AlertStore;
+import wabot.store.Backlog;
+import wabot.store.ConversationList;
+import wabot.store.ConversationStore;
+import wabot.store.Database;
+import wabot.store.InboxStore;
+import wabot.store.OutboxStore;
+import wabot.store.SessionStore;
+import wabot.store.SubmissionStore;
+import wabot.web.AdminAccess;
+import wabot.web.Assets;
+import wabot.web.Csrf;
+
+
+/**
+ * The console at {@code /console}, for the people who run intake: guarded like the operator endpoints, every page
+ * read through the stores, every action through {@link OperatorActions}, every POST checked against CSRF.
+ */
+public final class ConsoleRoutes {
+    private static final Pattern PHONE = Pattern.compile("\\+?[\\d\\s().-]{6,40}");
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._-]{1,160}");
+    private static final int PAGE = 50;
+    private static final int TRANSCRIPT = 1000;
+
+    /** What the console reads and acts through. */
+    public record Parts(Database db, ConversationStore conversations, SessionStore sessions, InboxStore inbox,
+                        OutboxStore outbox, SubmissionStore submissions, Backlog backlog, AlertStore alerts,
+                        CircuitBreaker breaker, OperatorActions actions) {}
+
+    private final Parts parts;
+    private final ConversationList list = new ConversationList();
+    private final AdminAccess access;
+    private final Frame frame;
+    private final Show show;
+    private final OverviewPage overview;
+    private final ConversationsPage conversations;
+    private final ConversationPage conversation;
+    private final ActionRoutes actions;
+    private final ExportRoutes exports;
+    private final Clock clock;
+
+    public ConsoleRoutes(Parts parts, Flow flow, Assets assets, AdminAccess access, java.time.ZoneId zone,
+                         java.util.function.Supplier<String> instance, Clock clock) {
+        this.parts = parts;
+        this.access = access;
+        this.clock = clock;
+        this.show = new Show(zone, clock);
+        this.frame = new Frame(assets, access.signInNeeded(), instance);
+        this.overview = new OverviewPage(show);
+        this.conversations = new ConversationsPage(show);
+        this.conversation = new ConversationPage(show, flow);
+        this.actions = new ActionRoutes(parts.db(), parts.conversations(), parts.actions());
+        this.exports = new ExportRoutes(frame, show, new ExportPage(flow, show),
+                new AnswersExport(parts.db(), parts.submissions(), flow, zone, AnswersExport.PAGE));
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.before("/console", access::check);
+        routes.before("/console/*", access::check);
+        routes.get("/console", this::overview);
+        routes.get("/console/conversations", this::conversations);
+        routes.get("/console/conversations/{id}", this::conversation);
+        routes.post("/console/conversations/{id}/reset", actions::reset);
+        routes.post("/console/conversations/{id}/submissions/{submission}/retry", actions::retry);
+        routes.post("/console/conversations/{id}/replies/{reply}/cancel", actions::cancel);
+        routes.get("/console/export", exports::exportForm);
+        routes.get("/console/export.csv", ctx -> exports.download(ctx, true));
+        routes.get("/console/export.jsonl", ctx -> exports.download(ctx, false));
+    }
+
+    /** {@code GET /console[?period=today|7d|30d]}. */
+    void overview(Context ctx) {
+        var period = OverviewPage.Period.of(ctx.queryParam("period"));
+        var today = show.today();
+        var since = show.startOf(period == OverviewPage.Period.TODAY ? today
+                : today.minusDays(period == OverviewPage.Period.WEEK ? 6 : 29));
+        var p = parts;
+        var view = p.db().read(h -> new OverviewPage.View(period, since, p.conversations().tally(h, since),
+                p.submissions().tally(h, since), p.outbox().failuresByCode(h, since), p.backlog().inbox(h),
+                p.backlog().outbox(h), p.breaker().getState(),
+                p.alerts().all(h).stream().filter(AlertStore.Row::firing).toList(), clock.instant()));
+        ctx.html(frame.page(ctx, Frame.Section.OVERVIEW, "Overview", overview.body(view), 15));
+    }
+
+    /** {@code GET /console/conversations?q=&status=&from=&to=&after=|before=}. */
+    void conversations(Context ctx) {
+        String problem = null;
+        var q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        String person = null;
+        if (!q.isEmpty()) {
+            if (PHONE.matcher(q).matches()) {
+                person = q.replaceAll("\\D", "");
+            } else if (USER_ID.matcher(q).matches()) {
+                person = q;
+            } else {
+                problem = "Search by a phone number (with its country code) or a user id such as US.1234567890.";
+            }
+        }
+        var status = oneOf(ctx.queryParam("status"), ConversationsPage.STATUSES);
+        LocalDate from = null;
+        LocalDate to = null;
+        try {
+            from = date(ctx.queryParam("from"));
+            to = date(ctx.queryParam("to"));
+        } catch (DateTimeParseException e) {
+            problem = "Dates are written 2026-03-31.";
+        }
+        var form = new ConversationsPage.Form(q, status, from, to, problem);
+        var filter = new ConversationList.Filter(status, person, from == null ? null : show.startOf(from),
+                to == null ? null : show.startOf(to.plusDays(1)));
+        var cursor = ctx.queryParam("before") != null ? ConversationList.Cursor.parse(ctx.queryParam("before"), true)
+                : ConversationList.Cursor.parse(ctx.queryParam("after"), false);
+        var page = parts.db().read(h -> list.page(h, filter, cursor, PAGE));
+        ctx.html(frame.page(ctx, Frame.Section.CONVERSATIONS, "Conversations", conversations.body(form, page), 0));
+    }
+
+    /** {@code GET /console/conversations/{id}}. */
+    void conversation(Context ctx) {
+        var id = ctx.pathParam("id");
+        var p = parts;
+        var view = p.db().read(h -> p.conversations().find(h, id).map(c -> {
+            var session = p.sessions().load(h, c.userKey()).filter(s -> id.equals(s.conversationId())).orElse(null);
+            var said = p.inbox().ofConversation(h, c.userKey(), id, TRANSCRIPT);
+            var told = p.outbox().ofConversation(h, c.userKey(), id, TRANSCRIPT);
+            return new ConversationPage.View(c, session, said, told, p.sessions().answers(h, id),
+                    p.submissions().ofConversation(h, id), p.conversations().ofPerson(h, c.userKey(), 10),
+                    said.size() == TRANSCRIPT || told.size() == TRANSCRIPT);
+        }));
+        if (view.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).html(frame.page(ctx, Frame.Section.CONVERSATIONS, "Not found",
+                    "<section class=\"card empty-state\"><h1>No such conversation</h1><p>It may have been removed after"
+                            + " the retention period. <a href=\"/console/conversations\">All conversations</a></p>"
+                            + "</section>", 0));
+            return;
+        }
+        var title = Show.contact(view.get().conversation());
+        ctx.html(frame.page(ctx, Frame.Section.CONVERSATIONS, title, conversation.body(view.get(), Csrf.token(ctx)),
+                view.get().conversation().active() ? 10 : 0));
+    }
+
+    /** {@code value} when it is one of {@code allowed}; null otherwise, which narrows nothing. */
+    static String oneOf(String value, java.util.List<String> allowed) {
+        return value != null && allowed.contains(value) ? value : null;
+    }
+
+    static LocalDate date(String value) {
+        return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+    }
+
+}
