@@ -26,6 +26,7 @@ import wabot.delivery.Dispatcher;
 import wabot.delivery.Housekeeping;
 import wabot.delivery.Intake;
 import wabot.delivery.Lanes;
+import wabot.delivery.Liveness;
 import wabot.delivery.OutboxSender;
 import wabot.delivery.Poller;
 import wabot.delivery.SubmissionWorker;
@@ -33,6 +34,7 @@ import wabot.delivery.Turns;
 import wabot.external.ExternalApiClient;
 import wabot.store.Database;
 import wabot.store.InboxStore;
+import wabot.store.InstanceStore;
 import wabot.store.OutboxStore;
 import wabot.store.Retention;
 import wabot.store.SessionStore;
@@ -67,14 +69,17 @@ public final class Wabot implements AutoCloseable {
     private final Javalin server;
     private final ExecutorService workers;
     private final Housekeeping housekeeping;
+    /** Null on SQLite: one instance, whose claims are released at its next start. */
+    private final Liveness liveness;
     private final List<Lanes> lanes;
     private final Simulator simulator;
 
     private final BacklogMeters backlog;
 
-    private Wabot(Database db, Poller poller, Housekeeping housekeeping, BacklogMeters backlog, Javalin server,
-                  ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
+    private Wabot(Database db, Poller poller, Housekeeping housekeeping, Liveness liveness, BacklogMeters backlog,
+                  Javalin server, ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
         this.backlog = backlog;
+        this.liveness = liveness;
         this.db = db;
         this.simulator = simulator;
         this.lanes = lanes;
@@ -120,6 +125,7 @@ public final class Wabot implements AutoCloseable {
         var inbox = new InboxStore();
         var outbox = new OutboxStore();
         var submissions = new SubmissionStore();
+        var self = Liveness.describeThisProcess(clock.instant());
         var engine = new ConversationEngine(flow, new Policy(config.sessionTtl(), config.maxAnswerChars(),
                 config.userMaxMessagesPerMinute()));
         var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout(),
@@ -134,7 +140,7 @@ public final class Wabot implements AutoCloseable {
                 new Routing(SimulatedPeople::isSimulated, new SimulatedPhones(), whatsapp));
         var sends = new Lanes(workers);
         var sender = new OutboxSender(db, outbox, messenger, rateLimiter(config.sendRatePerSecond()),
-                sends, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, clock);
+                sends, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, self.id(), clock);
         var conversations = new Lanes(workers);
         var breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
@@ -145,14 +151,18 @@ public final class Wabot implements AutoCloseable {
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics);
         var worker = new SubmissionWorker(db, submissions, api, breakers.circuitBreaker("external-api"),
                 turns, conversations, sender, workers, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
-                config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), outcomes, clock);
+                config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), outcomes, self.id(), clock);
         var dispatcher = new Dispatcher(db, conversations, turns, sender, worker);
         var intake = new Intake(db, inbox, outbox, dispatcher, clock);
+        Liveness liveness = null;
         if (db.isSqlite()) {
-            int released = db.write(h -> submissions.releaseClaims(h, clock.instant()));
+            // One process owns a SQLite file: whatever was claimed belonged to the previous one, which is gone.
+            int released = db.write(h -> submissions.releaseAllClaims(h, clock.instant()));
             if (released > 0) {
                 log.info("[STARTUP] {} submissions were pending at the last stop; posting them again", released);
             }
+        } else {
+            liveness = new Liveness(db, new InstanceStore(), outbox, submissions, self, clock);
         }
         var poller = new Poller(db, inbox, dispatcher, sender, worker);
 
@@ -202,6 +212,15 @@ public final class Wabot implements AutoCloseable {
                     h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? "ok" : "degraded")));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         });
+        if (liveness != null) {
+            // Registered before anything can claim: a claim must name an instance the others can see die.
+            liveness.start(() -> {
+                sender.wakeDue();
+                worker.wake();
+            });
+            log.info("[STARTUP] instance {} beats every {} s; an instance silent for {} s is taken for dead",
+                    self, Liveness.BEAT.toSeconds(), Liveness.SILENCE.toSeconds());
+        }
         if (overrides.host() == null) {
             server.start(config.port());
         } else {
@@ -225,7 +244,8 @@ public final class Wabot implements AutoCloseable {
         var housekeeping = new Housekeeping(db, new Retention(), config.sessionTtl(),
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
-        return new Wabot(db, poller, housekeeping, backlog, server, workers, List.of(conversations, sends), simulator);
+        return new Wabot(db, poller, housekeeping, liveness, backlog, server, workers, List.of(conversations, sends),
+                simulator);
     }
 
     /** Talks to this wabot as a person would, without WhatsApp (the terminal chat, tests). */
@@ -252,6 +272,10 @@ public final class Wabot implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
+        if (liveness != null) {
+            // Last before the database: the claims it frees are only final once no worker runs.
+            liveness.close();
+        }
         db.close();
     }
 
