@@ -41,7 +41,7 @@ final class Report {
                     findings.repostsByKill().getOrDefault(kill.number(), 0));
         }
         for (var wait : waits) {
-            System.out.printf("crash test: kill %d: %s%n", wait.kill, wait.done()
+            System.out.printf("crash test: kill %d: %s (target 5 s)%n", wait.kill, wait.done()
                     ? String.format("the %d replies owed at the kill all arrived %.1f s after it, %.1f s after the "
                     + "restart", wait.owedReplies, wait.afterKill(), wait.afterRestart())
                     : "replies owed at the kill never all arrived");
