@@ -10,13 +10,13 @@ import java.util.Map;
 /**
  * What PostgreSQL did for the bot over a window, from its own statistics: transactions (pg_stat_database), rows
  * read and written, WAL bytes (pg_current_wal_lsn), and every statement with its calls (pg_stat_statements), which
- * gives statements and round trips per turn. pgjdbc sends a transaction's BEGIN in the same round trip as its first
+ * gives statements and round trips per turn, and the growth of the database on disk. pgjdbc sends a transaction's BEGIN in the same round trip as its first
  * statement, so a round trip is a statement or the COMMIT (or ROLLBACK) that ends each BEGIN; pg_stat_statements does
  * not see pgjdbc's COMMITs, so they are counted as the BEGINs. The queries the bench itself runs here are left out.
  */
 final class PgStats {
     /** Counters at one instant. */
-    record Snapshot(Map<String, Long> database, long walBytes, Map<String, long[]> statements) {}
+    record Snapshot(Map<String, Long> database, long walBytes, long databaseBytes, Map<String, long[]> statements) {}
 
     private static final String[] DATABASE_COUNTERS = {"xact_commit", "xact_rollback", "tup_returned", "tup_fetched",
         "tup_inserted", "tup_updated", "tup_deleted", "blks_read", "blks_hit"};
@@ -35,9 +35,12 @@ final class PgStats {
                 }
             }
             long wal;
-            try (var rs = s.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+            long size;
+            try (var rs = s.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, "
+                    + "pg_database_size(current_database())")) {
                 rs.next();
                 wal = rs.getLong(1);
+                size = rs.getLong(2);
             }
             var statements = new HashMap<String, long[]>();
             try (var rs = s.executeQuery("SELECT query, calls, rows FROM pg_stat_statements s "
@@ -51,7 +54,7 @@ final class PgStats {
                             (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
                 }
             }
-            return new Snapshot(database, wal, statements);
+            return new Snapshot(database, wal, size, statements);
         }
     }
 
@@ -60,6 +63,9 @@ final class PgStats {
         var json = Json.object();
         before.database().forEach((counter, value) -> json.put(counter, (after.database().get(counter) - value) / turns));
         json.put("wal_bytes", (after.walBytes() - before.walBytes()) / turns);
+        // Tables and indexes grow by whole pages, and free space is reused: over a window of thousands of turns this
+        // is what the stored rows cost, kept until the retention period ends.
+        json.put("database_bytes", (after.databaseBytes() - before.databaseBytes()) / turns);
         double statements = 0;
         double commits = 0;
         double begins = 0;

@@ -174,20 +174,21 @@ final class Report {
             }
             if (sb.length() == 0) {
                 sb.append(String.format(Locale.ROOT, "%nPostgreSQL, per turn:%n%-22s | %8s %8s | %6s %6s %6s | %6s %6s "
-                                + "%6s | %8s%n", "run", "wabot ms", "pg ms", "xacts", "stmts", "trips", "ins", "upd",
-                        "del", "WAL B"));
+                                + "%6s | %8s %8s%n", "run", "wabot ms", "pg ms", "xacts", "stmts", "trips", "ins", "upd",
+                        "del", "WAL B", "disk B"));
             }
             var res = r.obj("resources");
-            sb.append(String.format(Locale.ROOT, "%-22s | %8.3f %8.3f | %6.2f %6.2f %6.2f | %6.2f %6.2f %6.2f | %8.0f%n",
+            sb.append(String.format(Locale.ROOT, "%-22s | %8.3f %8.3f | %6.2f %6.2f %6.2f | %6.2f %6.2f %6.2f | %8.0f %8.0f%n",
                     r.get("name"), res.num("wabot_cpu_ms_per_message"), res.num("db_cpu_ms_per_message"),
                     pg.num("xact_commit") + pg.num("xact_rollback"), pg.num("statements"), pg.num("round_trips"),
-                    pg.num("tup_inserted"), pg.num("tup_updated"), pg.num("tup_deleted"), pg.num("wal_bytes")));
+                    pg.num("tup_inserted"), pg.num("tup_updated"), pg.num("tup_deleted"), pg.num("wal_bytes"),
+                    pg.num("database_bytes")));
         }
         if (sb.length() > 0) {
             sb.append("xacts = transactions committed or rolled back; stmts = statements (pg_stat_statements, without "
                     + "BEGIN/COMMIT); trips = round trips (statements + COMMITs; pgjdbc sends BEGIN with the first "
-                    + "statement); ins/upd/del = rows; WAL B = write-ahead log bytes. The statements are in "
-                    + "results.json (pg_per_message.top_statements).\n");
+                    + "statement); ins/upd/del = rows; WAL B = write-ahead log bytes; disk B = growth of the database. "
+                    + "The statements are in results.json (pg_per_message.top_statements).\n");
         }
         return sb.toString();
     }

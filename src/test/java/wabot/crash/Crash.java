@@ -41,8 +41,9 @@ final class Crash {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * What to run. Tuning, as system properties: {@code crash.people}, {@code crash.kills}, {@code crash.seed}, and
-     * {@code crash.budgetSeconds} (the run fails, saying where it was, when it takes longer).
+     * What to run. Tuning, as system properties: {@code crash.people}, {@code crash.kills}, {@code crash.seed},
+     * {@code crash.budgetSeconds} (the run fails, saying where it was, when it takes longer), and
+     * {@code crash.logLevel} (wabot's {@code LOG_LEVEL}, WARN unless given).
      */
     record Plan(String name, int people, int kills, Duration budget, Duration recoveryBound) {
         static Plan of(String name, int people, int kills, int budgetSeconds, int recoveryBoundSeconds) {
@@ -151,7 +152,7 @@ final class Crash {
         settings.put("POLL_INTERVAL", "100ms");
         settings.put("SEND_RATE_PER_SECOND", "10000");
         settings.put("USER_MAX_MESSAGES_PER_MINUTE", "10000");
-        settings.put("LOG_LEVEL", "WARN");
+        settings.put("LOG_LEVEL", System.getProperty("crash.logLevel", "WARN"));
         return settings;
     }
 

@@ -177,6 +177,10 @@ final class People {
             return expected.size();
         }
 
+        synchronized String expectedAt(int index) {
+            return expected.get(index);
+        }
+
         synchronized int receivedCount() {
             return received.size();
         }

@@ -19,6 +19,8 @@ final class Recovery {
         final int owedReplies;
         volatile long restartedAt;
         volatile long doneAt;
+        /** The reply that came last, and to whom: what kept people waiting longest. */
+        volatile String last = "";
 
         Wait(int kill, long killedAt, Map<Person, Integer> owed) {
             this.kill = kill;
@@ -56,7 +58,15 @@ final class Recovery {
     /** After the people heard of the latest sends: closes the waits whose replies have all arrived. */
     synchronized void check(long now) {
         for (var wait : waits) {
-            if (!wait.done() && wait.owed.entrySet().stream().allMatch(e -> e.getKey().receivedCount() >= e.getValue())) {
+            if (wait.done()) {
+                continue;
+            }
+            var waiting = wait.owed.entrySet().stream().filter(e -> e.getKey().receivedCount() < e.getValue()).toList();
+            if (waiting.size() == 1) {
+                var person = waiting.get(0).getKey();
+                wait.last = person.phone + " '" + person.expectedAt(waiting.get(0).getValue() - 1) + "'";
+            }
+            if (waiting.isEmpty()) {
                 wait.doneAt = now;
             }
         }

@@ -40,10 +40,14 @@ final class Report {
                     findings.inFlightFor().getOrDefault(kill.number(), 0L),
                     findings.repostsByKill().getOrDefault(kill.number(), 0));
         }
-        for (var wait : waits) {
+        for (int i = 0; i < waits.size(); i++) {
+            var wait = waits.get(i);
+            // A wait that outlasts the next kill also waited out that kill's downtime and restart.
+            boolean throughNext = i + 1 < waits.size() && wait.doneAt - waits.get(i + 1).killedAt > 0;
             System.out.printf("crash test: kill %d: %s (target 5 s)%n", wait.kill, wait.done()
                     ? String.format("the %d replies owed at the kill all arrived %.1f s after it, %.1f s after the "
-                    + "restart", wait.owedReplies, wait.afterKill(), wait.afterRestart())
+                    + "restart%s; the last to %s", wait.owedReplies, wait.afterKill(), wait.afterRestart(),
+                    throughNext ? ", the next kill in between" : "", wait.last.isEmpty() ? "several people" : wait.last)
                     : "replies owed at the kill never all arrived");
         }
         System.out.printf("crash test: phases the kills landed in: webhook intake %d/%d, turns and sends owed %d/%d, "
