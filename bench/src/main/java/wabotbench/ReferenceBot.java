@@ -1,28 +1,32 @@
 package wabotbench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.jetty.client.BufferingResponseListener;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -31,42 +35,57 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The benchmark's reference point (issue 11), never a product: about the least a bot can do on the same harness. It
- * acks each webhook once its signature checks out (HMAC-SHA256 over the raw body, like wabot), keeps each person's
- * place in the flow in a map in memory, and then answers asynchronously over HTTP like wabot: the next question to
- * the Graph API, and after the last answer "processing" and a POST of the answers to the business API, whose final
- * message it forwards. Nothing is stored: a crash loses everything, a redelivery is answered twice, a failed send is
- * dropped. Jetty serves the webhook, Jackson reads it and writes the Graph body, the JDK HttpClient calls out: the
- * same parts wabot is built on, without the durability and the engine.
+ * The benchmark's reference point (issue 11), never a product: about the least a bot can do on the same harness, so
+ * that wabot's ratio to it says how far wabot is from what the machine can do. It acks each webhook once its
+ * signature checks out (HMAC-SHA256 over the raw body, like wabot), keeps each person's place in the flow in a map
+ * in memory, and answers asynchronously over HTTP like wabot: the next question to the Graph API, and after the last
+ * answer "processing" and a POST of the answers to the business API, whose final message it forwards.
+ *
+ * <p>It is lean where issue 11 says wabot is not: no database, no thread hand-off (Jetty's selector reads the
+ * webhook, and Jetty's non-blocking client sends from there), the webhook read with a streaming parser and the
+ * Graph body written straight out, no JSON tree. Nothing is stored: a crash loses everything, a redelivery is answered
+ * twice, a failed send is dropped.
  *
  * <p>Run by the bench as a child process ({@code java -cp wabot-bench.jar wabotbench.ReferenceBot}) with wabot's
  * settings: {@code PORT}, {@code APP_SECRET}, {@code WHATSAPP_TOKEN}, {@code PHONE_NUMBER_ID},
  * {@code GRAPH_API_BASE_URL}, {@code EXTERNAL_API_URL}.
  */
 public final class ReferenceBot {
-    /** The bundled flow's four questions, and its "processing" text. */
+    /** The bundled flow's four questions, by answer id, and its "processing" text. */
     static final String[] QUESTIONS = {
         "¡Hola! Soy el asistente de soporte. ¿Cuál es tu nombre?",
         "¿Cuál es tu email?",
         "¿En qué podemos ayudarte? Cuéntanos tu problema.",
         "¿Algo más que agregar?\n(Puedes responder «omitir» para saltar esta pregunta.)",
     };
+    static final String[] ANSWER_IDS = {"name", "email", "issue", "comment"};
     static final String PROCESSING = "¡Gracias! Estamos procesando tus respuestas…";
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonFactory json = new JsonFactory();
     private final Map<String, Person> people = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Runnable::run).connectTimeout(Duration.ofSeconds(5)).build();
-    private final byte[] secret;
+    private final HttpClient http = new HttpClient();
+    private final ThreadLocal<Mac> macs;
     private final URI graph;
     private final URI api;
-    private final String token;
+    private final String bearer;
 
-    ReferenceBot(Map<String, String> env) {
-        secret = env.get("APP_SECRET").getBytes(StandardCharsets.UTF_8);
+    ReferenceBot(Map<String, String> env) throws Exception {
+        var secret = new SecretKeySpec(env.get("APP_SECRET").getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        macs = ThreadLocal.withInitial(() -> {
+            try {
+                var mac = Mac.getInstance("HmacSHA256");
+                mac.init(secret);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         graph = URI.create(env.get("GRAPH_API_BASE_URL") + "/v20.0/" + env.get("PHONE_NUMBER_ID") + "/messages");
         api = URI.create(env.get("EXTERNAL_API_URL"));
-        token = env.get("WHATSAPP_TOKEN");
+        bearer = "Bearer " + env.get("WHATSAPP_TOKEN");
+        http.setMaxConnectionsPerDestination(256);
+        http.setMaxRequestsQueuedPerDestination(1_000_000);
+        http.start();
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,9 +95,9 @@ public final class ReferenceBot {
         connector.setHost("127.0.0.1");
         connector.setPort(Integer.parseInt(System.getenv().getOrDefault("PORT", "8000")));
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        server.setHandler(new Handler.Abstract.NonBlocking() {
             @Override
-            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            public boolean handle(Request request, Response response, Callback callback) {
                 return bot.handle(request, response, callback);
             }
         });
@@ -86,7 +105,7 @@ public final class ReferenceBot {
         server.join();
     }
 
-    private boolean handle(Request request, Response response, Callback callback) throws IOException {
+    private boolean handle(Request request, Response response, Callback callback) {
         var path = Request.getPathInContext(request);
         if ("GET".equals(request.getMethod()) && path.equals("/health")) {
             respond(response, callback, 200, "{\"status\":\"ok\"}");
@@ -95,28 +114,78 @@ public final class ReferenceBot {
         if (!"POST".equals(request.getMethod()) || !path.equals("/webhook")) {
             return false;
         }
-        byte[] body = Content.Source.asInputStream(request).readAllBytes();
-        if (!signed(body, request.getHeaders().get("X-Hub-Signature-256"))) {
+        var signature = request.getHeaders().get("X-Hub-Signature-256");
+        new BodyReader(request, body -> receive(body, signature, response, callback)).run();
+        return true;
+    }
+
+    private void receive(byte[] body, String signature, Response response, Callback callback) {
+        if (!signed(body, signature)) {
             respond(response, callback, 401, "{\"error\":\"bad signature\"}");
-            return true;
+            return;
         }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
+        var messages = new ArrayList<String[]>();
+        try (var parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not an object");
+            }
+            scan(parser, messages);
         } catch (IOException e) {
             respond(response, callback, 400, "{\"error\":\"malformed JSON\"}");
-            return true;
+            return;
         }
         respond(response, callback, 200, "{\"status\":\"ok\"}");
-        for (var entry : root.path("entry")) {
-            for (var change : entry.path("changes")) {
-                for (var message : change.path("value").path("messages")) {
-                    var from = message.path("from").asText();
-                    people.computeIfAbsent(from, Person::new).said(message.path("text").path("body").asText(""));
+        for (var message : messages) {
+            people.computeIfAbsent(message[0], Person::new).said(message[1]);
+        }
+    }
+
+    /** Finds every {@code messages[]} element below the object the parser is at: its sender and its text. */
+    private static void scan(JsonParser p, List<String[]> found) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            var name = p.currentName();
+            var token = p.nextToken();
+            if ("messages".equals(name) && token == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    found.add(message(p));
+                }
+            } else if (token == JsonToken.START_OBJECT) {
+                scan(p, found);
+            } else if (token == JsonToken.START_ARRAY) {
+                while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token == JsonToken.START_OBJECT) {
+                        scan(p, found);
+                    } else {
+                        p.skipChildren();
+                    }
                 }
             }
         }
-        return true;
+    }
+
+    private static String[] message(JsonParser p) throws IOException {
+        String from = null;
+        String text = "";
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            var name = p.currentName();
+            p.nextToken();
+            if ("from".equals(name)) {
+                from = p.getText();
+            } else if ("text".equals(name) && p.currentToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean body = "body".equals(p.currentName());
+                    p.nextToken();
+                    if (body) {
+                        text = p.getText();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return new String[] {from, text};
     }
 
     private boolean signed(byte[] body, String header) {
@@ -124,26 +193,46 @@ public final class ReferenceBot {
             return false;
         }
         try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return MessageDigest.isEqual(mac.doFinal(body), HexFormat.of().parseHex(header.substring(7)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return MessageDigest.isEqual(macs.get().doFinal(body), HexFormat.of().parseHex(header, 7, header.length()));
+        } catch (IllegalArgumentException notHex) {
             return false;
         }
     }
 
     private static void respond(Response response, Callback callback, int status, String body) {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    /** One person's place in the flow; their replies leave one after another, in order. */
+    private void post(URI to, byte[] body, String idempotencyKey, Consumer<byte[]> then) {
+        var request = http.newRequest(to).method(HttpMethod.POST).timeout(15, TimeUnit.SECONDS)
+                .body(new BytesRequestContent("application/json", body));
+        if (idempotencyKey == null) {
+            request.headers(h -> h.put(HttpHeader.AUTHORIZATION, bearer));
+        } else {
+            request.headers(h -> h.put("Idempotency-Key", idempotencyKey));
+        }
+        request.send(new BufferingResponseListener() {
+            @Override
+            public void onComplete(Result result) {
+                then.accept(result.isSucceeded() ? getContent() : new byte[0]);
+            }
+        });
+    }
+
+    /**
+     * One person's place in the flow. Their replies leave one at a time, in order: each step starts when the one
+     * before it has its answer.
+     */
     private final class Person {
         private final String phone;
         private final List<String> answers = new ArrayList<>();
+        private final ArrayDeque<Consumer<Runnable>> steps = new ArrayDeque<>();
         private boolean started;
-        private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+        private boolean busy;
 
         Person(String phone) {
             this.phone = phone;
@@ -152,64 +241,83 @@ public final class ReferenceBot {
         synchronized void said(String text) {
             if (!started) {
                 started = true;
-                then(() -> send(QUESTIONS[0]));
+                then(done -> send(QUESTIONS[0], done));
                 return;
             }
             answers.add(text);
             if (answers.size() < QUESTIONS.length) {
                 var next = QUESTIONS[answers.size()];
-                then(() -> send(next));
+                then(done -> send(next, done));
                 return;
             }
             var submission = submission();
             answers.clear();
             started = false;
-            then(() -> send(PROCESSING));
-            then(() -> post(submission).thenCompose(this::send));
+            then(done -> send(PROCESSING, done));
+            then(done -> post(api, submission, phone + "-" + System.nanoTime(),
+                    reply -> send(finalMessage(reply), done)));
         }
 
-        private void then(java.util.function.Supplier<CompletableFuture<?>> next) {
-            sending = sending.handle((ok, error) -> null).thenCompose(ignored -> next.get());
+        private void then(Consumer<Runnable> step) {
+            steps.add(step);
+            if (!busy) {
+                busy = true;
+                steps.poll().accept(this::next);
+            }
+        }
+
+        private void next() {
+            Consumer<Runnable> step;
+            synchronized (this) {
+                step = steps.poll();
+                busy = step != null;
+            }
+            if (step != null) {
+                step.accept(this::next);
+            }
+        }
+
+        private void send(String text, Runnable done) {
+            var body = new StringBuilder(160 + text.length())
+                    .append("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"+")
+                    .append(phone).append("\",\"type\":\"text\",\"text\":{\"preview_url\":false,\"body\":\"")
+                    .append(JsonStringEncoder.getInstance().quoteAsString(text)).append("\"}}");
+            post(graph, body.toString().getBytes(StandardCharsets.UTF_8), null, reply -> done.run());
         }
 
         private byte[] submission() {
-            var names = List.of("name", "email", "issue", "comment");
-            var values = new LinkedHashMap<String, String>();
-            for (int i = 0; i < answers.size(); i++) {
-                values.put(names.get(i), answers.get(i));
-            }
-            try {
-                return json.writeValueAsBytes(Map.of("user_phone", "+" + phone, "answers", values));
+            var out = new ByteArrayOutputStream(256);
+            try (var g = json.createGenerator(out)) {
+                g.writeStartObject();
+                g.writeStringField("user_phone", "+" + phone);
+                g.writeObjectFieldStart("answers");
+                for (int i = 0; i < answers.size(); i++) {
+                    g.writeStringField(ANSWER_IDS[i], answers.get(i));
+                }
+                g.writeEndObject();
+                g.writeEndObject();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+            return out.toByteArray();
         }
 
-        private CompletableFuture<String> post(byte[] submission) {
-            var request = HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", phone + "-" + System.nanoTime())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(submission)).build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
-                try {
-                    return json.readTree(response.body()).path("final_message").asText("");
-                } catch (IOException e) {
-                    return "";
+        private String finalMessage(byte[] reply) {
+            try (var p = json.createParser(reply)) {
+                if (p.nextToken() == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        boolean wanted = "final_message".equals(p.currentName());
+                        p.nextToken();
+                        if (wanted) {
+                            return p.getText();
+                        }
+                        p.skipChildren();
+                    }
                 }
-            });
-        }
-
-        private CompletableFuture<?> send(String text) {
-            var body = json.createObjectNode().put("messaging_product", "whatsapp")
-                    .put("recipient_type", "individual").put("to", "+" + phone).put("type", "text");
-            body.putObject("text").put("preview_url", false).put("body", text);
-            try {
-                var request = HttpRequest.newBuilder(graph).timeout(Duration.ofSeconds(15))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
-                return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
             } catch (IOException e) {
-                return CompletableFuture.failedFuture(e);
+                // an unreadable answer: the person still gets a closing message
             }
+            return "Gracias.";
         }
     }
 }

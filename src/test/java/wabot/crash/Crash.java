@@ -72,12 +72,17 @@ final class Crash {
         return out;
     }
 
+    /** A check of the settled system, made while every instance still runs; it throws to fail the test. */
+    interface Settled {
+        void check() throws Exception;
+    }
+
     /**
      * Runs the whole test: starts the named instances on {@code databaseUrl}, lets the people talk, kills
-     * {@code victim} {@link Plan#kills()} times, stops everything in order, checks the database and the fakes, prints
-     * the figures, and fails with every problem found.
+     * {@code victim} {@link Plan#kills()} times, waits until everything settled and runs {@code settled}, stops
+     * everything in order, checks the database and the fakes, prints the figures, and fails with every problem found.
      */
-    void run(String databaseUrl, List<String> names, String victim) throws Exception {
+    void run(String databaseUrl, List<String> names, String victim, Settled settled) throws Exception {
         var target = Path.of(System.getProperty("wabot.target", "target"));
         var jar = Path.of(System.getProperty("wabot.jar", target.resolve("wabot.jar").toString()));
         var random = new Random(run.seed);
@@ -126,6 +131,7 @@ final class Crash {
             meta.awaitRedeliveries();
             run.rethrow();
             awaitSettled(people, instances);
+            settled.check();
             for (var instance : instances) {
                 exits.put(instance.name(), instance.stop());
             }

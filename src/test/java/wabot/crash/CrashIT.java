@@ -38,6 +38,6 @@ class CrashIT {
     @Test
     void killedAgainAndAgainWabotLosesNothingAndDoublesOnlyInFlightSends() throws Exception {
         var crash = new Crash(Crash.Plan.of("crash-it", 20, 6, 170, 20), dir);
-        crash.run("jdbc:sqlite:" + dir.resolve("wabot.db").toAbsolutePath(), List.of("wabot"), "wabot");
+        crash.run("jdbc:sqlite:" + dir.resolve("wabot.db").toAbsolutePath(), List.of("wabot"), "wabot", () -> {});
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import wabot.testing.Await;
 import wabot.testing.Postgres;
 
 /**
@@ -38,16 +41,25 @@ class PostgresCrashIT {
         try (var postgres = Postgres.start()) {
             var url = postgres.emptyDatabaseUrl();
             var crash = new Crash(Crash.Plan.of("crash-it-pg", 20, 6, 200, 20), dir);
-            crash.run(url, List.of("wabot-a", "wabot-b"), "wabot-a");
-
-            var left = new ArrayList<String>();
-            try (var db = DriverManager.getConnection(url);
-                 var rs = db.createStatement().executeQuery("SELECT host, pid FROM instances")) {
-                while (rs.next()) {
-                    left.add(rs.getString(1) + "/" + rs.getLong(2));
-                }
-            }
-            assertThat(left).as("instances on record after every kill was found and both stopped in order").isEmpty();
+            // Settled, and the last killed life silent for long enough: only the two running instances are on record.
+            crash.run(url, List.of("wabot-a", "wabot-b"), "wabot-a", () -> Await.until(
+                    "every killed instance found dead and forgotten, the two running ones on record",
+                    Duration.ofSeconds(15), () -> instances(url).size() == 2));
+            assertThat(instances(url)).as("instances on record after both stopped in order").isEmpty();
         }
+    }
+
+    /** The instances on record, as host/pid. */
+    private static List<String> instances(String url) {
+        var found = new ArrayList<String>();
+        try (var db = DriverManager.getConnection(url);
+             var rs = db.createStatement().executeQuery("SELECT host, pid FROM instances")) {
+            while (rs.next()) {
+                found.add(rs.getString(1) + "/" + rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the instances from " + url, e);
+        }
+        return found;
     }
 }
