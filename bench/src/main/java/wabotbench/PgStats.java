@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class PgStats {
     /** Counters at one instant. */
-    record Snapshot(Map<String, Long> database, long walBytes, long databaseBytes, Map<String, long[]> statements) {}
+    record Snapshot(Map<String, Long> database, long walBytes, long databaseBytes, Map<String, long[]> statements,
+                    Map<String, long[]> tables) {}
 
     private static final String[] DATABASE_COUNTERS = {"xact_commit", "xact_rollback", "tup_returned", "tup_fetched",
         "tup_inserted", "tup_updated", "tup_deleted", "blks_read", "blks_hit"};
@@ -54,7 +55,22 @@ final class PgStats {
                             (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
                 }
             }
-            return new Snapshot(database, wal, size, statements);
+            // Per table: sequential scans and the rows they read, index scans and the rows they fetched.
+            var tables = new HashMap<String, long[]>();
+            try (var rs = s.executeQuery("SELECT relname, seq_scan, seq_tup_read, COALESCE(idx_scan, 0), "
+                    + "COALESCE(idx_tup_fetch, 0) FROM pg_stat_user_tables")) {
+                while (rs.next()) {
+                    tables.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                }
+            }
+            // Per index: its scans and the entries they read, which says which plan a hot query got.
+            try (var rs = s.executeQuery("SELECT indexrelname, idx_scan, idx_tup_read, idx_tup_fetch "
+                    + "FROM pg_stat_user_indexes")) {
+                while (rs.next()) {
+                    tables.put("index " + rs.getString(1), new long[] {0, 0, rs.getLong(2), rs.getLong(3)});
+                }
+            }
+            return new Snapshot(database, wal, size, statements, tables);
         }
     }
 
@@ -92,6 +108,17 @@ final class PgStats {
                 .limit(25).forEach(e -> top.put(e.getKey().length() > 160 ? e.getKey().substring(0, 160) + "…"
                         : e.getKey(), Math.round(e.getValue() * 1000) / 1000.0));
         json.put("top_statements", top);
+        var tables = new LinkedHashMap<String, Object>();
+        after.tables().forEach((table, counts) -> {
+            var previous = before.tables().getOrDefault(table, new long[4]);
+            var names = new String[] {"seq_scans", "seq_rows", "index_scans", "index_rows"};
+            var per = new LinkedHashMap<String, Object>();
+            for (int i = 0; i < names.length; i++) {
+                per.put(names[i], Math.round((counts[i] - previous[i]) / turns * 1000) / 1000.0);
+            }
+            tables.put(table, per);
+        });
+        json.put("tables", tables);
         return json;
     }
 }
