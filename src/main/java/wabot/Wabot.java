@@ -31,6 +31,7 @@ import wabot.delivery.Dispatcher;
 import wabot.delivery.Housekeeping;
 import wabot.delivery.Intake;
 import wabot.delivery.Lanes;
+import wabot.delivery.Liveness;
 import wabot.delivery.OutboxSender;
 import wabot.delivery.Poller;
 import wabot.delivery.SubmissionWorker;
@@ -39,6 +40,7 @@ import wabot.external.ExternalApiClient;
 import wabot.store.ConversationStore;
 import wabot.store.Database;
 import wabot.store.InboxStore;
+import wabot.store.InstanceStore;
 import wabot.store.OutboxStore;
 import wabot.store.Retention;
 import wabot.store.SessionStore;
@@ -76,16 +78,19 @@ public final class Wabot implements AutoCloseable {
     private final Javalin server;
     private final ExecutorService workers;
     private final Housekeeping housekeeping;
+    /** Null on SQLite: one instance, whose claims are released at its next start. */
+    private final Liveness liveness;
     private final List<Lanes> lanes;
     private final Simulator simulator;
 
     private final BacklogMeters backlog;
     private final Alerts alerts;
 
-    private Wabot(Database db, Poller poller, Housekeeping housekeeping, BacklogMeters backlog, Alerts alerts,
-                  Javalin server, ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
+    private Wabot(Database db, Poller poller, Housekeeping housekeeping, Liveness liveness, BacklogMeters backlog,
+                  Alerts alerts, Javalin server, ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
         this.backlog = backlog;
         this.alerts = alerts;
+        this.liveness = liveness;
         this.db = db;
         this.simulator = simulator;
         this.lanes = lanes;
@@ -132,6 +137,7 @@ public final class Wabot implements AutoCloseable {
         var outbox = new OutboxStore();
         var submissions = new SubmissionStore();
         var conversationStore = new ConversationStore();
+        var self = Liveness.describeThisProcess(clock.instant());
         var engine = new ConversationEngine(flow, new Policy(config.sessionTtl(), config.maxAnswerChars(),
                 config.userMaxMessagesPerMinute()));
         var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout(),
@@ -146,7 +152,7 @@ public final class Wabot implements AutoCloseable {
                 new Routing(SimulatedPeople::isSimulated, new SimulatedPhones(), whatsapp));
         var sends = new Lanes(workers);
         var sender = new OutboxSender(db, outbox, messenger, rateLimiter(config.sendRatePerSecond()),
-                sends, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, clock);
+                sends, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, self.id(), clock);
         var conversations = new Lanes(workers);
         var breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
@@ -160,14 +166,18 @@ public final class Wabot implements AutoCloseable {
         var breaker = breakers.circuitBreaker("external-api");
         var worker = new SubmissionWorker(db, submissions, api, breaker,
                 turns, conversations, sender, workers, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
-                config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), outcomes, clock);
+                config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), outcomes, self.id(), clock);
         var dispatcher = new Dispatcher(db, conversations, turns, sender, worker);
         var intake = new Intake(db, inbox, outbox, dispatcher, clock);
+        Liveness liveness = null;
         if (db.isSqlite()) {
-            int released = db.write(h -> submissions.releaseClaims(h, clock.instant()));
+            // One process owns a SQLite file: whatever was claimed belonged to the previous one, which is gone.
+            int released = db.write(h -> submissions.releaseAllClaims(h, clock.instant()));
             if (released > 0) {
                 log.info("[STARTUP] {} submissions were pending at the last stop; posting them again", released);
             }
+        } else {
+            liveness = new Liveness(db, new InstanceStore(), outbox, submissions, self, clock);
         }
         var poller = new Poller(db, inbox, dispatcher, sender, worker);
 
@@ -225,6 +235,15 @@ public final class Wabot implements AutoCloseable {
                     h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? "ok" : "degraded")));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         });
+        if (liveness != null) {
+            // Registered before anything can claim: a claim must name an instance the others can see die.
+            liveness.start(() -> {
+                sender.wakeDue();
+                worker.wake();
+            });
+            log.info("[STARTUP] instance {} beats every {} s; an instance silent for {} s is taken for dead",
+                    self, Liveness.BEAT.toSeconds(), Liveness.SILENCE.toSeconds());
+        }
         if (overrides.host() == null) {
             server.start(config.port());
         } else {
@@ -252,7 +271,7 @@ public final class Wabot implements AutoCloseable {
         var alerts = new Alerts(db, outbox, submissions, new Backlog(), new AlertStore(), breaker, config.alerts(), http,
                 instance.get(), metrics, clock);
         alerts.start();
-        return new Wabot(db, poller, housekeeping, backlog, alerts, server, workers, List.of(conversations, sends),
+        return new Wabot(db, poller, housekeeping, liveness, backlog, alerts, server, workers, List.of(conversations, sends),
                 simulator);
     }
 
@@ -281,6 +300,10 @@ public final class Wabot implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
+        if (liveness != null) {
+            // Last before the database: the claims it frees are only final once no worker runs.
+            liveness.close();
+        }
         db.close();
     }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -199,46 +198,5 @@ final class Fakes implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
-    }
-
-    /** Reads a request body without blocking: read what is there, else ask to be called back when more is. */
-    private static final class BodyReader implements Runnable {
-        private final Request request;
-        private final java.util.function.Consumer<byte[]> then;
-        private byte[] bytes = new byte[0];
-
-        BodyReader(Request request, java.util.function.Consumer<byte[]> then) {
-            this.request = request;
-            this.then = then;
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                var chunk = request.read();
-                if (chunk == null) {
-                    request.demand(this);
-                    return;
-                }
-                if (Content.Chunk.isFailure(chunk)) {
-                    then.accept(bytes);
-                    return;
-                }
-                var buffer = chunk.getByteBuffer();
-                int n = buffer.remaining();
-                if (n > 0) {
-                    var grown = new byte[bytes.length + n];
-                    System.arraycopy(bytes, 0, grown, 0, bytes.length);
-                    buffer.get(grown, bytes.length, n);
-                    bytes = grown;
-                }
-                boolean last = chunk.isLast();
-                chunk.release();
-                if (last) {
-                    then.accept(bytes);
-                    return;
-                }
-            }
-        }
     }
 }

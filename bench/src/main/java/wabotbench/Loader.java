@@ -1,7 +1,9 @@
 package wabotbench;
 
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -11,7 +13,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The webhook sender: Jetty's non-blocking HttpClient with keep-alive connections and TCP_NODELAY. A POST is
- * written from the caller's thread when a connection is idle; its completion runs on a client thread.
+ * written from the caller's thread when a connection is idle; its completion runs on a client thread. Given several
+ * instances, it is their round-robin front: each POST goes to the next one, so one person's messages alternate.
  */
 final class Loader implements AutoCloseable {
     interface Done {
@@ -19,9 +22,10 @@ final class Loader implements AutoCloseable {
     }
 
     private final HttpClient client;
-    private final URI webhook;
+    private final URI[] webhooks;
+    private final AtomicLong next = new AtomicLong();
 
-    Loader(String baseUrl, int maxConnections) throws Exception {
+    Loader(List<String> baseUrls, int maxConnections) throws Exception {
         var connector = new ClientConnector();
         connector.setSelectors(1);
         connector.setTCPNoDelay(true);
@@ -36,10 +40,11 @@ final class Loader implements AutoCloseable {
         client.setFollowRedirects(false);
         client.setIdleTimeout(120_000);
         client.start();
-        webhook = URI.create(baseUrl.replaceAll("/+$", "") + "/webhook");
+        webhooks = baseUrls.stream().map(url -> URI.create(url.replaceAll("/+$", "") + "/webhook")).toArray(URI[]::new);
     }
 
     void post(Webhooks.Signed signed, Done done) {
+        var webhook = webhooks.length == 1 ? webhooks[0] : webhooks[(int) (next.getAndIncrement() % webhooks.length)];
         client.newRequest(webhook)
                 .method(HttpMethod.POST)
                 .headers(h -> h.put("X-Hub-Signature-256", signed.signature()))

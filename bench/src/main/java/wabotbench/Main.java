@@ -51,6 +51,9 @@ public final class Main {
         String jfrSettings = "profile";
         boolean scale = true;
         boolean scaleOnly;
+        boolean reference = true;
+        boolean pg = true;
+        List<Integer> pgUsers = List.of(50, 200);
         long sessions = 1_000_000;
         long answers = 10_000_000;
         Path out;
@@ -65,14 +68,17 @@ public final class Main {
     }
 
     static final String USAGE = """
-            usage: bench/run.sh [suite|closed|open|prefill|jfr-top FILE|jmh ...] [options]   (details: bench/README.md)
-              suite (default)   closed 1,10,50,200 users + open 2000/s and 10000/s x10, then again on a 1M-session store
+            usage: bench/run.sh [suite|closed|open|pg|prefill|jfr-top FILE|jmh ...] [options]   (details: bench/README.md)
+              suite (default)   closed 1,10,50,200 users + open 2000/s and 10000/s x10, each also on the in-memory
+                                reference bot; then on a 1M-session store; then on PostgreSQL, 1 and 2 instances
               closed            --users 1,10,50,200        open   --rate R --batch B [--open-users N]
+              pg                the PostgreSQL pass alone: closed --pg-users (50,200), 1 and 2 instances
               prefill           build/find the cached 1M-session, 10M-answer store
               jfr-top FILE      where the time goes in a JFR recording (--top N)
               jmh [JMH args]    JMH microbenchmarks (ConversationEngine.decide, webhook parse + signature)
             options: --java 17|25|PATH  --jar PATH  --warmup S (45)  --duration S (12)  --timeout S (5)  --drain S (15)
                      --only NAMES  --jvm-opts "..."  --jfr  --no-scale  --scale  --sessions N  --answers N
+                     --no-reference  --no-pg  --pg-users 50,200
                      --api-delay-ms N  --url URL [--pid PID] --fake-port N  --quiet-wait S  --out DIR  --label TEXT  --keep
             env: BENCH_NICE=-10 (higher CPU priority for the tool and wabot)""";
 
@@ -106,7 +112,7 @@ public final class Main {
             if (o.command.equals("help") || o.command.equals("--help") || o.command.equals("-h")) {
                 throw new IllegalArgumentException("help");
             }
-            if (!List.of("suite", "closed", "open", "prefill", "jfr-top").contains(o.command)) {
+            if (!List.of("suite", "closed", "open", "pg", "prefill", "jfr-top").contains(o.command)) {
                 throw new IllegalArgumentException("unknown command " + o.command);
             }
             if (o.command.equals("jfr-top")) {
@@ -123,6 +129,8 @@ public final class Main {
                 case "--no-scale" -> o.scale = false;
                 case "--scale" -> o.scaleOnly = true;
                 case "--keep" -> o.keep = true;
+                case "--no-reference" -> o.reference = false;
+                case "--no-pg" -> o.pg = false;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value");
@@ -135,6 +143,7 @@ public final class Main {
                         case "--pid" -> o.pid = Long.parseLong(v);
                         case "--fake-port" -> o.fakePort = Integer.parseInt(v);
                         case "--users" -> o.users = Arrays.stream(v.split(",")).map(String::trim).map(Integer::parseInt).toList();
+                        case "--pg-users" -> o.pgUsers = Arrays.stream(v.split(",")).map(String::trim).map(Integer::parseInt).toList();
                         case "--rate" -> o.rate = Double.parseDouble(v);
                         case "--batch" -> o.batch = Integer.parseInt(v);
                         case "--open-users" -> o.openUsers = Integer.parseInt(v);
@@ -222,13 +231,26 @@ public final class Main {
             fakes.apiDelayMs(o.apiDelayMs);
             System.out.printf("  fakes: Graph API %s/v20.0/%s/messages, business API %s/api%n", fakes.baseUrl(),
                     Target.PHONE_NUMBER_ID, fakes.baseUrl());
-            boolean runBase = !o.scaleOnly;
+            var runs = new LoadRun(o, java, jar, dir, fakes);
+            boolean pgOnly = o.command.equals("pg");
+            boolean runBase = !o.scaleOnly && !pgOnly;
             boolean runScale = o.url == null && (o.scaleOnly || (o.command.equals("suite") && o.scale));
+            boolean runPg = o.url == null && !o.scaleOnly && (pgOnly || (o.command.equals("suite") && o.pg));
+            // Each run of wabot is followed by the same run of the reference bot, so the ratio of the two is measured
+            // under the same conditions: on a shared machine only such ratios hold from one suite to the next.
+            boolean reference = o.url == null && o.reference;
+            var referenced = new java.util.HashSet<String>();
             if (runBase) {
                 for (var spec : specs) {
                     var runDir = tmp.resolve(spec.name());
-                    results.add(guarded(() -> run(o, spec, "", java, jar, runDir.resolve("wabot.db"), dir, fakes), spec, ""));
+                    results.add(guarded(() -> runs.run(spec, Bot.SQLITE, runDir.resolve("wabot.db"), null, runDir),
+                            spec, Bot.SQLITE));
                     save(results, jdk, machine, o, dir);
+                    if (reference) {
+                        results.add(guarded(() -> runs.run(spec, Bot.REFERENCE, null, null, runDir), spec, Bot.REFERENCE));
+                        referenced.add(spec.name());
+                        save(results, jdk, machine, o, dir);
+                    }
                     cleanup(runDir, o.keep);
                 }
             }
@@ -240,10 +262,31 @@ public final class Main {
                 System.out.printf("%n  scale: copying the prefilled store (%,d MB)%n", Files.size(source) >> 20);
                 Files.copy(source, db, StandardCopyOption.REPLACE_EXISTING);
                 for (var spec : specs) {
-                    results.add(guarded(() -> run(o, spec, "scale/", java, jar, db, dir, fakes), spec, "scale/"));
+                    results.add(guarded(() -> runs.run(spec, Bot.SCALE, db, null, scaleDir), spec, Bot.SCALE));
                     save(results, jdk, machine, o, dir);
                 }
                 cleanup(scaleDir, o.keep);
+            }
+            if (runPg) {
+                var pgDir = tmp.resolve("postgres");
+                try (var pg = PgServer.start(pgDir.resolve("data"), dir.resolve("postgres.log"))) {
+                    var described = pg.describe();
+                    System.out.printf("%n  postgres: %s, pid %d%n", described, pg.pid());
+                    machine = machine + "; " + described;
+                    for (int users : o.pgUsers) {
+                        var spec = Spec.closed(users);
+                        for (int instances : List.of(1, 2)) {
+                            var bot = Bot.postgres(instances);
+                            results.add(guarded(() -> runs.run(spec, bot, null, pg, pgDir), spec, bot));
+                            save(results, jdk, machine, o, dir);
+                        }
+                        if (reference && referenced.add(spec.name())) {
+                            results.add(guarded(() -> runs.run(spec, Bot.REFERENCE, null, null, pgDir), spec,
+                                    Bot.REFERENCE));
+                            save(results, jdk, machine, o, dir);
+                        }
+                    }
+                }
             }
         } finally {
             if (!o.keep) {
@@ -261,14 +304,15 @@ public final class Main {
         Json run() throws Exception;
     }
 
-    /** A run that fails (wabot does not start, the tool trips) is recorded as failed; the suite goes on. */
-    private static Json guarded(RunBody body, Spec spec, String prefix) {
+    /** A run that fails (the bot does not start, the tool trips) is recorded as failed; the suite goes on. */
+    private static Json guarded(RunBody body, Spec spec, Bot bot) {
         try {
             return body.run();
         } catch (Exception | Error e) {
             System.out.println("  run failed: " + e);
             e.printStackTrace(System.out);
-            return Json.object().put("name", prefix + spec.name()).put("mode", spec.closed() ? "closed" : "open")
+            return Json.object().put("name", bot.prefix() + spec.name()).put("mode", spec.closed() ? "closed" : "open")
+                    .put("bot", bot.description()).put("instances", bot.instances())
                     .put("error", e.toString()).put("turn", Json.object()).put("ack", Json.object())
                     .put("resources", Json.object());
         }
@@ -287,135 +331,8 @@ public final class Main {
                 "warmup=" + o.warmup + "s", "duration=" + o.duration + "s"};
     }
 
-    static Json run(Options o, Spec spec, String prefix, Path java, Path jar, Path db, Path outDir, Fakes fakes)
-            throws Exception {
-        var name = prefix + spec.name();
-        System.out.printf("%n> %s: %s%n", name, spec.closed()
-                ? spec.users() + " users, closed loop"
-                : String.format(Locale.ROOT, "%.0f msg/s, %d per POST, %d users, open loop", spec.rate(), spec.batch(), spec.openUsers()));
-        waitQuiet(o.quietWait);
-        var fileName = name.replace('/', '-');
-        Files.createDirectories(db.getParent());
-        var log = outDir.resolve(fileName + ".wabot.log");
-        Target target = o.url != null ? Target.attach(o.url, o.pid)
-                : Target.start(java, o.jvmOpts, jar, db, db.getParent(), log, fakes.baseUrl(), Map.of());
-        fakes.resetCounts();
-        var webhooks = new Webhooks(Target.SECRET);
-        var result = Json.object().put("name", name).put("mode", spec.closed() ? "closed" : "open");
-        try (var loader = new Loader(target.url, spec.closed() ? spec.users() * 2 + 8 : 128);
-             var sampler = new Sampler(target.pid)) {
-            long timeout = (long) (o.timeout * 1e9);
-            ClosedLoop closed = null;
-            OpenLoop open = null;
-            Thread sender = null;
-            if (spec.closed()) {
-                closed = new ClosedLoop(loader, webhooks, spec.users(), timeout);
-                fakes.listen(closed);
-                closed.start();
-            } else {
-                open = new OpenLoop(loader, webhooks, fakes, spec.rate(), spec.batch(), spec.openUsers());
-                fakes.listen(open);
-                var loop = open;
-                long t0 = System.nanoTime();
-                sender = new Thread(() -> loop.run(t0), "bench-open-sender");
-                sender.setDaemon(true);
-                sender.start();
-            }
-            sleepWatching(closed, (long) (o.warmup * 1e9));
-            var jfrFile = outDir.resolve(fileName + ".jfr").toAbsolutePath();
-            if (o.jfr && target.pid > 0 && target.jcmd != null) {
-                var args = new ArrayList<>(List.of("JFR.start", "name=bench", "settings=" + o.jfrSettings,
-                        "filename=" + jfrFile));
-                if (o.jdkMajor >= 25) {
-                    // JDK 25's CPU-time sampler sees native code too (SQLite runs there), unlike jdk.ExecutionSample.
-                    args.addAll(List.of("jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=5ms"));
-                }
-                var started = Proc.jcmd(target.jcmd, target.pid, args.toArray(String[]::new));
-                if (!started.contains("Started recording")) {
-                    System.out.println("  JFR.start said: " + started.strip());
-                }
-            }
-            long windowStart = System.nanoTime();
-            long windowEnd = windowStart + (long) (o.duration * 1e9);
-            if (closed != null) {
-                closed.window(windowStart, windowEnd);
-            } else {
-                open.window(windowStart, windowEnd);
-            }
-            sampler.start();
-            sleepWatching(closed, windowEnd - System.nanoTime());
-            sampler.end();
-            if (closed != null) {
-                closed.stop();
-            } else {
-                open.stop();
-                sender.join(10_000);
-            }
-            if (o.jfr && target.pid > 0 && target.jcmd != null) {
-                Proc.jcmd(target.jcmd, target.pid, "JFR.stop", "name=bench");
-                result.put("jfr", jfrFile.toString());
-            }
-            long[] heap = target.pid > 0 ? Proc.heapMb(target.jcmd, target.pid) : null;
-            double secs = sampler.seconds();
-            if (closed != null) {
-                closed.drain((long) (o.timeout * 1e9) + 1_000_000_000L);
-                result.put("users", spec.users())
-                        .put("turns_per_s", closed.turns.get() / secs)
-                        .put("conversations_per_s", closed.conversations.get() / secs)
-                        .put("turn", closed.turn.summary())
-                        .put("ack", closed.ack.summary())
-                        .put("final_after_processing", closed.apiRound.summary())
-                        .put("messages_sent", closed.sent.get())
-                        .put("lost_turns", closed.lostTurns.get())
-                        .put("lost_turns_in_window", closed.lostTurnsInWindow.get())
-                        .put("ack_errors", closed.ackErrors.get())
-                        .put("stray_replies", closed.stray.get());
-            } else {
-                long drained = open.drain((long) (o.drain * 1e9));
-                long owedReplies = open.owedReplies();
-                long owedFinals = open.owedFinals();
-                result.put("rate", spec.rate()).put("batch", spec.batch()).put("users", spec.openUsers())
-                        .put("messages_per_s", open.acceptedInWindow.get() / secs)
-                        .put("posts_per_s", open.postsInWindow.get() / secs)
-                        .put("replies_per_s", open.repliesInWindow.get() / secs)
-                        .put("ack", open.ack.summary())
-                        .put("turn", open.turn.summary())
-                        .put("send_lag", open.lag.summary())
-                        .put("messages_sent", open.messages.get())
-                        .put("lost_replies", owedReplies)
-                        .put("lost_finals", owedFinals)
-                        .put("ack_errors", open.ackErrors.get())
-                        .put("stray_replies", open.stray.get())
-                        .put("drain_s", drained / 1e9);
-            }
-            result.put("graph_calls", fakes.graphCalls.get()).put("api_calls", fakes.apiCalls.get())
-                    .put("bad_graph_calls", fakes.badCalls.get());
-            var resources = sampler.result();
-            // CPU per message: the figure that a busy neighbour skews least (it slows wabot down, not up).
-            double handled = closed != null ? result.num("turns_per_s") * secs : result.num("messages_per_s") * secs;
-            if (handled > 0 && !Double.isNaN(resources.num("wabot_cpu_s"))) {
-                resources.put("wabot_cpu_ms_per_message", resources.num("wabot_cpu_s") * 1000 / handled);
-                // The same without the JIT compiler threads, which stay busy for the first minute on 2 cores.
-                Object threads = resources.get("wabot_threads_cpu_cores");
-                double jit = threads instanceof Map<?, ?> m && m.get("C# CompilerThre") instanceof Number n
-                        ? n.doubleValue() * secs : 0;
-                resources.put("wabot_jit_cpu_cores", jit / secs);
-                resources.put("wabot_cpu_ms_per_message_excl_jit", (resources.num("wabot_cpu_s") - jit) * 1000 / handled);
-            }
-            if (heap != null) {
-                resources.put("wabot_heap_used_mb", heap[0]).put("wabot_heap_committed_mb", heap[1]);
-            }
-            result.put("resources", resources);
-        } finally {
-            fakes.listen(null);
-            target.close();
-        }
-        Report.line(System.out, result);
-        return result;
-    }
-
     /** Waits (at most {@code seconds}) until other processes use under 0.25 cores, so neighbours skew less. */
-    private static void waitQuiet(double seconds) throws InterruptedException {
+    static void waitQuiet(double seconds) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         double busy = 0;
         do {
@@ -431,18 +348,9 @@ public final class Main {
         }
     }
 
-    private static void sleepWatching(ClosedLoop closed, long nanos) throws InterruptedException {
-        long end = System.nanoTime() + nanos;
-        while (true) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            Thread.sleep(Math.min(100, Math.max(1, left / 1_000_000)));
-            if (closed != null) {
-                closed.watchdog(System.nanoTime());
-            }
-        }
+    /** This tool's own jar, which also holds the reference bot. */
+    static Path benchJar() throws java.net.URISyntaxException {
+        return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /** The cached prefilled store for these sizes and wabot's schema, built on first use. */
@@ -472,7 +380,8 @@ public final class Main {
         Files.createDirectories(work);
         var db = work.resolve("wabot.db");
         try (var fakes = new Fakes(0);
-             var target = Target.start(java, List.of(), jar, db, work, work.resolve("wabot.log"), fakes.baseUrl(), Map.of())) {
+             var target = Target.wabot(java, List.of(), jar, "jdbc:sqlite:" + db.toAbsolutePath(), work,
+                     work.resolve("wabot.log"), fakes.baseUrl(), Map.of())) {
             System.out.println("  prefill: wabot started once, so Flyway created the schema");
         }
         Prefill.fill(db, o.sessions, o.answers);

@@ -25,6 +25,25 @@ final class Proc {
         return fields == null ? -1 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU of a server and all its children, in seconds: the process itself, its children that ended (which the
+     * kernel adds to it once it reaps them), and those still running. Read at the start and the end of a window, a
+     * child that ends in between is counted once, whole; PostgreSQL's backends and workers are such children.
+     */
+    static double treeCpuSeconds(long pid) {
+        var fields = statFields(Path.of("/proc", Long.toString(pid), "stat"));
+        if (fields == null) {
+            return -1;
+        }
+        long ticks = 0;
+        for (int i = 11; i <= 14; i++) { // utime, stime, cutime, cstime
+            ticks += Long.parseLong(fields[i]);
+        }
+        double children = ProcessHandle.of(pid).map(p -> p.descendants().mapToDouble(d -> Math.max(0,
+                cpuSeconds(d.pid()))).sum()).orElse(0.0);
+        return ticks / TICKS_PER_SECOND + children;
+    }
+
     /** Busy CPU of the whole machine (all processes), in seconds, from /proc/stat; -1 when unreadable. */
     static double machineBusySeconds() {
         try {

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The wabot under test: a child process on a fresh or prefilled SQLite file, or a running one at a URL. */
+/**
+ * The bot under test: wabot as a child process (on a fresh or prefilled SQLite file, or on PostgreSQL), the in-memory
+ * reference bot, or a wabot the user runs at a URL.
+ */
 final class Target implements AutoCloseable {
     static final String SECRET = "bench-app-secret";
     static final String PHONE_NUMBER_ID = "200000000000002";
@@ -43,11 +46,25 @@ final class Target implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java [jvmOpts] -jar wabot.jar} in {@code workDir} (so no stray .env is read) with a clean
-     * environment naming only the settings below, and waits for GET /health.
+     * Starts {@code java [jvmOpts] -jar wabot.jar} in {@code workDir} (so no stray .env is read) on the database at
+     * {@code databaseUrl}, with a clean environment naming only the settings below, and waits for GET /health.
      */
-    static Target start(Path java, List<String> jvmOpts, Path jar, Path db, Path workDir, Path log, String fakesUrl,
-                        Map<String, String> extraEnv) throws IOException, InterruptedException {
+    static Target wabot(Path java, List<String> jvmOpts, Path jar, String databaseUrl, Path workDir, Path log,
+                        String fakesUrl, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        var env = new java.util.HashMap<>(extraEnv);
+        env.put("DATABASE_URL", databaseUrl);
+        return launch(java, jvmOpts, List.of("-jar", jar.toAbsolutePath().toString()), workDir, log, fakesUrl, env);
+    }
+
+    /** Starts the in-memory reference bot from the bench's own jar, with the same settings and JVM options. */
+    static Target reference(Path java, List<String> jvmOpts, Path benchJar, Path workDir, Path log, String fakesUrl)
+            throws IOException, InterruptedException {
+        return launch(java, jvmOpts, List.of("-cp", benchJar.toAbsolutePath().toString(),
+                ReferenceBot.class.getName()), workDir, log, fakesUrl, Map.of());
+    }
+
+    private static Target launch(Path java, List<String> jvmOpts, List<String> program, Path workDir, Path log,
+                                 String fakesUrl, Map<String, String> extraEnv) throws IOException, InterruptedException {
         int port;
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -55,8 +72,7 @@ final class Target implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(java.toString());
         command.addAll(jvmOpts);
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.addAll(program);
         Files.createDirectories(workDir);
         var pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -64,7 +80,6 @@ final class Target implements AutoCloseable {
         var keep = Map.of("PATH", "", "HOME", "", "LANG", "", "TMPDIR", "", "TZ", "");
         env.keySet().removeIf(k -> !keep.containsKey(k));
         env.put("PORT", Integer.toString(port));
-        env.put("DATABASE_URL", "jdbc:sqlite:" + db.toAbsolutePath());
         env.put("APP_SECRET", SECRET);
         env.put("VERIFY_TOKEN", "bench-verify");
         env.put("WHATSAPP_TOKEN", "bench-token");

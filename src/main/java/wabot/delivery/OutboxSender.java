@@ -25,7 +25,10 @@ public final class OutboxSender {
     private static final int BATCH = 32;
     /** With backoff capped at 5 minutes this keeps trying for about a day: WhatsApp's reply window. */
     private static final int MAX_ATTEMPTS = 300;
-    /** How long a send may take before another sender may take the row over; well above the Graph timeout. */
+    /**
+     * How long a send may take before another sender may take the row over; well above the Graph timeout. Only the
+     * backstop: when the sender's instance dies, {@link Liveness} frees the row within seconds.
+     */
     private static final Duration CLAIM = Duration.ofMinutes(1);
 
     private final Database db;
@@ -41,10 +44,13 @@ public final class OutboxSender {
     private final AtomicLong pausedUntil = new AtomicLong();
 
     private final Outcomes outcomes;
+    /** The instance this sender's claims name. */
+    private final String owner;
 
     public OutboxSender(Database db, OutboxStore outbox, Messenger messenger, RateLimiter rate, Lanes lanes,
-                        Backoff backoff, Outcomes outcomes, Clock clock) {
+                        Backoff backoff, Outcomes outcomes, String owner, Clock clock) {
         this.outcomes = outcomes;
+        this.owner = owner;
         this.db = db;
         this.outbox = outbox;
         this.messenger = messenger;
@@ -89,7 +95,7 @@ public final class OutboxSender {
         var now = clock.instant();
         // Several instances share PostgreSQL and must claim a row before sending it. SQLite has one process,
         // whose per-person lane already makes it the only sender, so the extra write is skipped there.
-        if (!db.isSqlite() && !db.write(h -> outbox.claim(h, row.id(), now, now.plus(CLAIM)))) {
+        if (!db.isSqlite() && !db.write(h -> outbox.claim(h, row.id(), owner, now, now.plus(CLAIM)))) {
             return false; // another instance is sending it, or already has: it drains the rest in order
         }
         long start = System.nanoTime();

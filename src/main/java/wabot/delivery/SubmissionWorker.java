@@ -16,8 +16,9 @@ import wabot.store.SubmissionStore;
 
 /**
  * Posts due submissions to the business API and feeds each outcome back into the person's conversation lane.
- * A claim is a lease: if the process dies mid-call, the submission falls due again and is posted with the
- * same Idempotency-Key.
+ * A claim names this instance and holds a lease: if the process dies mid-call, the submission falls due again (at the
+ * next start on SQLite, once {@link Liveness} finds the instance dead on PostgreSQL, at the latest when the lease
+ * ends) and is posted with the same Idempotency-Key.
  */
 public final class SubmissionWorker {
     private static final Logger log = LoggerFactory.getLogger(SubmissionWorker.class);
@@ -37,13 +38,17 @@ public final class SubmissionWorker {
     private final Duration lease;
     private final Clock clock;
     private final Outcomes outcomes;
+    /** The instance this worker's claims name. */
+    private final String owner;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public SubmissionWorker(Database db, SubmissionStore submissions, ExternalApiClient api, CircuitBreaker breaker,
                             Turns turns, Lanes conversations, OutboxSender sender, Executor executor,
-                            Backoff backoff, int maxAttempts, Duration lease, Outcomes outcomes, Clock clock) {
+                            Backoff backoff, int maxAttempts, Duration lease, Outcomes outcomes, String owner,
+                            Clock clock) {
         this.outcomes = outcomes;
+        this.owner = owner;
         this.db = db;
         this.submissions = submissions;
         this.api = api;
@@ -72,7 +77,7 @@ public final class SubmissionWorker {
                 // Read and claimed in one write: a claim per write made this loop, not the API, the limit on
                 // conversations per second.
                 var claimed = db.write(h -> submissions.due(h, now, BATCH).stream()
-                        .filter(row -> submissions.claim(h, row.id(), row.attempts(), now, now.plus(lease)))
+                        .filter(row -> submissions.claim(h, row.id(), row.attempts(), owner, now, now.plus(lease)))
                         .toList());
                 for (var row : claimed) {
                     executor.execute(() -> post(row));
@@ -107,8 +112,8 @@ public final class SubmissionWorker {
         } catch (ExternalApiError e) {
             if (Thread.currentThread().isInterrupted()) {
                 // The process is stopping: that says nothing about the API, and the database may already be closing.
-                // The submission stays pending and claimed; the claim is released at the next start (SQLite) or
-                // lapses (PostgreSQL), and it is posted again then, with the same key.
+                // The submission stays pending and claimed; the claim is released as this instance stops or at the
+                // next start, and it is posted again then, with the same key.
                 log.info("[API_CALL] submission={} interrupted by shutdown; it will be posted again", row.id());
                 return;
             }

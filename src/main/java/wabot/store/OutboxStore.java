@@ -190,19 +190,31 @@ public final class OutboxStore {
     }
 
     /**
-     * Takes a due reply for one send, holding it until {@code until} so that no other sender, in this process or
-     * another, sends it meanwhile. It succeeds only if the row is still pending, due, and the first of its
-     * person's pending replies, so of several senders that read the same row exactly one wins. If the sender
-     * dies mid-send, the reply falls due again when the hold ends.
+     * Takes a due reply for one send on behalf of instance {@code owner}, holding it until {@code until} so that no
+     * other sender, in this process or another, sends it meanwhile. It succeeds only if the row is still pending,
+     * due, and the first of its person's pending replies, so of several senders that read the same row exactly one
+     * wins. If the owner dies mid-send, {@link #releaseClaims} frees the row once the owner is known to be dead;
+     * failing that, the row falls due again when the hold ends.
      */
-    public boolean claim(Handle h, long id, Instant now, Instant until) {
+    public boolean claim(Handle h, long id, String owner, Instant now, Instant until) {
         return h.createUpdate("""
-                        UPDATE outbox SET next_attempt_at = :until
+                        UPDATE outbox SET next_attempt_at = :until, claimed_by = :owner
                         WHERE id = :id AND status = 'pending' AND next_attempt_at <= :now
                           AND NOT EXISTS (SELECT 1 FROM outbox p
                                           WHERE p.user_key = outbox.user_key AND p.status = 'pending' AND p.id < outbox.id)""")
-                .bind("id", id).bind("now", now.toEpochMilli()).bind("until", until.toEpochMilli())
+                .bind("id", id).bind("owner", owner).bind("now", now.toEpochMilli()).bind("until", until.toEpochMilli())
                 .execute() == 1;
+    }
+
+    /**
+     * Frees the replies that {@code owner} holds and has not sent, due at {@code now}: the owner died or stopped
+     * mid-send. A reply it was holding for a retry keeps its time. Returns how many were freed.
+     */
+    public int releaseClaims(Handle h, String owner, Instant now) {
+        return h.createUpdate("""
+                        UPDATE outbox SET next_attempt_at = :now, claimed_by = NULL
+                        WHERE status = 'pending' AND claimed_by = :owner""")
+                .bind("owner", owner).bind("now", now.toEpochMilli()).execute();
     }
 
     public void markSent(Handle h, long id, String wamid, Instant now) {
@@ -216,7 +228,7 @@ public final class OutboxStore {
     public void retryLater(Handle h, long id, Instant at, Integer code, String detail) {
         h.createUpdate("""
                         UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :at, error_code = :code,
-                            error_detail = :detail
+                            error_detail = :detail, claimed_by = NULL
                         WHERE id = :id""")
                 .bind("id", id).bind("at", at.toEpochMilli()).bind("code", code).bind("detail", detail).execute();
     }

@@ -31,9 +31,20 @@ public final class SubmissionStore {
      * Makes every pending submission due now. Only for a single instance at startup (SQLite): the claims it
      * clears belonged to a process that no longer runs.
      */
-    public int releaseClaims(Handle h, Instant now) {
-        return h.createUpdate("UPDATE submissions SET next_attempt_at = :now WHERE status = 'pending'")
+    public int releaseAllClaims(Handle h, Instant now) {
+        return h.createUpdate("UPDATE submissions SET next_attempt_at = :now, claimed_by = NULL WHERE status = 'pending'")
                 .bind("now", now.toEpochMilli()).execute();
+    }
+
+    /**
+     * Makes the submissions that {@code owner} was posting due at {@code now}: the owner died or stopped mid-call,
+     * so they are posted again, with the same key. Returns how many were freed.
+     */
+    public int releaseClaims(Handle h, String owner, Instant now) {
+        return h.createUpdate("""
+                        UPDATE submissions SET next_attempt_at = :now, claimed_by = NULL
+                        WHERE status = 'pending' AND claimed_by = :owner""")
+                .bind("owner", owner).bind("now", now.toEpochMilli()).execute();
     }
 
     public List<Row> due(Handle h, Instant now, int limit) {
@@ -47,15 +58,17 @@ public final class SubmissionStore {
     }
 
     /**
-     * Takes a due submission for one call, holding it until {@code until} so that no other worker, in this process
-     * or another, posts it meanwhile. It succeeds only if the row is still pending, due, and at the
-     * {@code seenAttempts} the caller read, so of several workers that read the same row exactly one wins.
+     * Takes a due submission for one call on behalf of instance {@code owner}, holding it until {@code until} so
+     * that no other worker, in this process or another, posts it meanwhile. It succeeds only if the row is still
+     * pending, due, and at the {@code seenAttempts} the caller read, so of several workers that read the same row
+     * exactly one wins.
      */
-    public boolean claim(Handle h, String id, int seenAttempts, Instant now, Instant until) {
+    public boolean claim(Handle h, String id, int seenAttempts, String owner, Instant now, Instant until) {
         return h.createUpdate("""
-                        UPDATE submissions SET attempts = attempts + 1, next_attempt_at = :until, error = 'in flight'
+                        UPDATE submissions SET attempts = attempts + 1, next_attempt_at = :until, error = 'in flight',
+                            claimed_by = :owner
                         WHERE id = :id AND status = 'pending' AND attempts = :seen AND next_attempt_at <= :now""")
-                .bind("id", id).bind("seen", seenAttempts).bind("now", now.toEpochMilli())
+                .bind("id", id).bind("seen", seenAttempts).bind("owner", owner).bind("now", now.toEpochMilli())
                 .bind("until", until.toEpochMilli())
                 .execute() == 1;
     }
@@ -63,7 +76,8 @@ public final class SubmissionStore {
     /** Holds a submission back until {@code at}, after a failed call, to retry it then. */
     public boolean postpone(Handle h, String id, int attempts, Instant at, String error) {
         return h.createUpdate("""
-                        UPDATE submissions SET attempts = :attempts, next_attempt_at = :at, error = :error
+                        UPDATE submissions SET attempts = :attempts, next_attempt_at = :at, error = :error,
+                            claimed_by = NULL
                         WHERE id = :id AND status = 'pending'""")
                 .bind("id", id).bind("attempts", attempts).bind("at", at.toEpochMilli()).bind("error", error)
                 .execute() == 1;
@@ -119,7 +133,7 @@ public final class SubmissionStore {
     public boolean retryNow(Handle h, String id, Instant now) {
         return h.createUpdate("""
                         UPDATE submissions SET status = 'pending', attempts = 0, next_attempt_at = :now, completed_at = NULL,
-                            error = 'retry asked by an operator after: ' || COALESCE(error, 'no error recorded')
+                            claimed_by = NULL, error = 'retry asked by an operator after: ' || COALESCE(error, 'no error recorded')
                         WHERE id = :id AND status = 'failed'""")
                 .bind("id", id).bind("now", now.toEpochMilli()).execute() == 1;
     }

@@ -18,22 +18,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 
 /**
  * The real {@code target/wabot.jar} as a child process ({@code java -jar}), launched with a clean environment of
  * settings, in a folder of its own (so no {@code .env} is picked up), its output appended to one log file. It is
  * killed with SIGKILL ({@link Process#destroyForcibly()}: no shutdown hook, no flush, no close) and finally
- * stopped with SIGTERM. Every launch uses the same SQLite file; the port stays the same unless it was taken, in
- * which case a new one is chosen and {@link #port()} says which.
+ * stopped with SIGTERM. Every launch uses the same database; the port stays the same unless it was taken, in
+ * which case a new one is chosen and {@link #port()} says which. Launches are numbered by a counter that the
+ * instances of one test share, so a number names one life of one instance.
  */
 final class WabotProcess implements AutoCloseable {
     /** Exit code of a JVM ended by SIGKILL: 128 + 9. */
     static final int SIGKILL_EXIT = 137;
 
+    private final String name;
     private final Path jar;
     private final Path workDir;
     private final Path log;
     private final Map<String, String> settings;
+    private final IntSupplier nextLaunch;
     private final IntFunction<Map<String, String>> perLaunch;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -42,19 +46,24 @@ final class WabotProcess implements AutoCloseable {
     private final Thread reaper = new Thread(this::destroyNow, "crash-it-reaper");
     private volatile Process process;
     private volatile int port;
-    private int launches;
+    private volatile int launch;
 
-    /** @param perLaunch settings that differ from one launch to the next, by launch number (1, 2, ...) */
-    WabotProcess(Path jar, Path workDir, Path log, Map<String, String> settings,
+    /**
+     * @param nextLaunch the number of the next launch, from a counter the test's instances share
+     * @param perLaunch  settings that differ from one launch to the next, by launch number
+     */
+    WabotProcess(String name, Path jar, Path workDir, Path log, Map<String, String> settings, IntSupplier nextLaunch,
                  IntFunction<Map<String, String>> perLaunch) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the wabot jar is missing: " + jar.toAbsolutePath()
                     + " (the crash test runs in `mvn verify`, after `package` has built it)");
         }
+        this.name = name;
         this.jar = jar.toAbsolutePath();
         this.workDir = workDir;
         this.log = log;
         this.settings = Map.copyOf(settings);
+        this.nextLaunch = nextLaunch;
         this.perLaunch = perLaunch;
         this.port = freePort();
         // If the test JVM is stopped (a Failsafe timeout, Ctrl-C), the child must not outlive it.
@@ -70,9 +79,14 @@ final class WabotProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** How many times the jar was launched so far; the last one is the one running. */
-    int launches() {
-        return launches;
+    /** The name the test gives this instance, e.g. {@code wabot-a}. */
+    String name() {
+        return name;
+    }
+
+    /** The number of the latest launch: the one running. */
+    int launch() {
+        return launch;
     }
 
     /**
@@ -82,8 +96,8 @@ final class WabotProcess implements AutoCloseable {
     Duration launch(Duration timeout) {
         var started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
-            launches++;
-            appendToLog("=== launch " + launches + " at " + Instant.now() + " on port " + port + " ===");
+            launch = nextLaunch.getAsInt();
+            appendToLog("=== " + name + ": launch " + launch + " at " + Instant.now() + " on port " + port + " ===");
             var command = new ArrayList<>(List.of(javaExecutable(),
                     // A quicker start on a busy machine: C1 only, the serial collector, a modest heap.
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
@@ -94,7 +108,7 @@ final class WabotProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().clear();
             builder.environment().putAll(settings);
-            builder.environment().putAll(perLaunch.apply(launches));
+            builder.environment().putAll(perLaunch.apply(launch));
             builder.environment().put("PORT", Integer.toString(port));
             try {
                 process = builder.start();
@@ -106,11 +120,11 @@ final class WabotProcess implements AutoCloseable {
             }
             if (process.isAlive()) {
                 destroyNow();
-                throw new AssertionError("wabot (pid " + process.pid() + ") did not answer GET /health within "
+                throw new AssertionError(name + " (pid " + process.pid() + ") did not answer GET /health within "
                         + timeout.toSeconds() + " s; last lines of " + log + ":\n" + tail());
             }
             if (attempt == 3) {
-                throw new AssertionError("wabot exited with code " + process.exitValue()
+                throw new AssertionError(name + " exited with code " + process.exitValue()
                         + " before it was ready, " + attempt + " times; last lines of " + log + ":\n" + tail());
             }
             port = freePort();
@@ -121,12 +135,12 @@ final class WabotProcess implements AutoCloseable {
     int kill() throws InterruptedException {
         var p = process;
         if (!p.isAlive()) {
-            throw new AssertionError("wabot (pid " + p.pid() + ") died by itself with exit code " + p.exitValue()
+            throw new AssertionError(name + " (pid " + p.pid() + ") died by itself with exit code " + p.exitValue()
                     + " before the test killed it; last lines of " + log + ":\n" + tail());
         }
         p.destroyForcibly();
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            throw new AssertionError("wabot (pid " + p.pid() + ") survived SIGKILL for 20 s");
+            throw new AssertionError(name + " (pid " + p.pid() + ") survived SIGKILL for 20 s");
         }
         return p.exitValue();
     }
@@ -138,7 +152,7 @@ final class WabotProcess implements AutoCloseable {
             return -1;
         }
         if (!p.isAlive()) {
-            throw new AssertionError("wabot (pid " + p.pid() + ") died by itself with exit code " + p.exitValue()
+            throw new AssertionError(name + " (pid " + p.pid() + ") died by itself with exit code " + p.exitValue()
                     + " before the final stop; last lines of " + log + ":\n" + tail());
         }
         p.destroy();

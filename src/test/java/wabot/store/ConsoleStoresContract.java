@@ -292,7 +292,7 @@ abstract class ConsoleStoresContract {
         var submissions = new SubmissionStore();
         write(h -> {
             submissions.create(h, "s1", "111", "c1", "{\"answers\":{}}", T0);
-            submissions.claim(h, "s1", 0, T0, T0.plusSeconds(30));
+            submissions.claim(h, "s1", 0, "instance-1", T0, T0.plusSeconds(30));
             submissions.resolve(h, "s1", false, "HTTP 500", T0.plusSeconds(1));
             return null;
         });

@@ -3,6 +3,7 @@ package wabot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ abstract class StoreContract {
                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .mapTo(String.class).list());
         assertThat(versions).isEqualTo(MIGRATIONS);
-        for (var table : List.of("inbox", "sessions", "answers", "outbox", "submissions")) {
+        for (var table : List.of("inbox", "sessions", "answers", "outbox", "submissions", "instances")) {
             assertThat(read((Handle h) -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one()))
                     .as(table).isZero();
         }
@@ -491,10 +492,10 @@ abstract class StoreContract {
         var rows = read((Handle h) -> outbox.due(h, "111", T0, 10));
         var first = rows.get(0).id();
         var second = rows.get(1).id();
-        assertThat(write((Handle h) -> outbox.claim(h, second, T0, T0.plusSeconds(60))))
+        assertThat(write((Handle h) -> outbox.claim(h, second, "me", T0, T0.plusSeconds(60))))
                 .as("a2 may not overtake a1").isFalse();
-        assertThat(write((Handle h) -> outbox.claim(h, first, T0, T0.plusSeconds(60)))).isTrue();
-        assertThat(write((Handle h) -> outbox.claim(h, first, T0.plusSeconds(1), T0.plusSeconds(61))))
+        assertThat(write((Handle h) -> outbox.claim(h, first, "me", T0, T0.plusSeconds(60)))).isTrue();
+        assertThat(write((Handle h) -> outbox.claim(h, first, "me", T0.plusSeconds(1), T0.plusSeconds(61))))
                 .as("held").isFalse();
         assertThat(read((Handle h) -> outbox.due(h, "111", T0.plusSeconds(1), 10))).as("nothing behind a1 either")
                 .isEmpty();
@@ -504,14 +505,14 @@ abstract class StoreContract {
         var again = read((Handle h) -> outbox.due(h, "111", T0.plusSeconds(60), 10));
         assertThat(again).extracting(OutboxStore.Row::body).containsExactly("a1", "a2");
         assertThat(again.get(0).attempts()).isZero();
-        assertThat(write((Handle h) -> outbox.claim(h, first, T0.plusSeconds(60), T0.plusSeconds(120)))).isTrue();
+        assertThat(write((Handle h) -> outbox.claim(h, first, "me", T0.plusSeconds(60), T0.plusSeconds(120)))).isTrue();
         write((Handle h) -> {
             outbox.markSent(h, first, "wamid.1", T0.plusSeconds(61));
             return null;
         });
-        assertThat(write((Handle h) -> outbox.claim(h, first, T0.plusSeconds(200), T0.plusSeconds(260))))
+        assertThat(write((Handle h) -> outbox.claim(h, first, "me", T0.plusSeconds(200), T0.plusSeconds(260))))
                 .as("sent already").isFalse();
-        assertThat(write((Handle h) -> outbox.claim(h, second, T0.plusSeconds(61), T0.plusSeconds(121)))).isTrue();
+        assertThat(write((Handle h) -> outbox.claim(h, second, "me", T0.plusSeconds(61), T0.plusSeconds(121)))).isTrue();
     }
 
     @Test
@@ -522,8 +523,8 @@ abstract class StoreContract {
         });
         for (var row : read((Handle h) -> outbox.due(h, "111", T0, 10))) {
             var results = race(
-                    () -> write((Handle h) -> outbox.claim(h, row.id(), T0, T0.plusSeconds(60))),
-                    () -> write((Handle h) -> outbox.claim(h, row.id(), T0, T0.plusSeconds(60))));
+                    () -> write((Handle h) -> outbox.claim(h, row.id(), "me", T0, T0.plusSeconds(60))),
+                    () -> write((Handle h) -> outbox.claim(h, row.id(), "me", T0, T0.plusSeconds(60))));
             assertThat(results).as(row.body()).containsExactlyInAnyOrder(true, false);
             write((Handle h) -> {
                 outbox.markSent(h, row.id(), "wamid." + row.id(), T0);
@@ -630,15 +631,15 @@ abstract class StoreContract {
             return null;
         });
         var row = read((Handle h) -> submissions.due(h, T0, 10)).get(0);
-        assertThat(write((Handle h) -> submissions.claim(h, row.id(), row.attempts(), T0, T0.plusSeconds(40)))).isTrue();
+        assertThat(write((Handle h) -> submissions.claim(h, row.id(), row.attempts(), "me", T0, T0.plusSeconds(40)))).isTrue();
         assertThat(read((Handle h) -> submissions.due(h, T0.plusSeconds(39), 10))).isEmpty();
-        assertThat(write((Handle h) -> submissions.claim(h, row.id(), row.attempts(), T0.plusSeconds(1), T0.plusSeconds(41))))
+        assertThat(write((Handle h) -> submissions.claim(h, row.id(), row.attempts(), "me", T0.plusSeconds(1), T0.plusSeconds(41))))
                 .as("claimed already").isFalse();
         var expired = read((Handle h) -> submissions.due(h, T0.plusSeconds(40), 10));
         assertThat(expired).containsExactly(new SubmissionStore.Row("sub-1", "111", "{}", 1));
-        assertThat(write((Handle h) -> submissions.claim(h, "sub-1", 0, T0.plusSeconds(40), T0.plusSeconds(80))))
+        assertThat(write((Handle h) -> submissions.claim(h, "sub-1", 0, "me", T0.plusSeconds(40), T0.plusSeconds(80))))
                 .as("a claim from a stale read").isFalse();
-        assertThat(write((Handle h) -> submissions.claim(h, "sub-1", 1, T0.plusSeconds(40), T0.plusSeconds(80)))).isTrue();
+        assertThat(write((Handle h) -> submissions.claim(h, "sub-1", 1, "me", T0.plusSeconds(40), T0.plusSeconds(80)))).isTrue();
     }
 
     @Test
@@ -651,8 +652,8 @@ abstract class StoreContract {
             var now = T0.plusSeconds(3600L * round);
             var row = read((Handle h) -> submissions.due(h, now, 10)).get(0);
             var results = race(
-                    () -> write((Handle h) -> submissions.claim(h, row.id(), row.attempts(), now, now.plusSeconds(60))),
-                    () -> write((Handle h) -> submissions.claim(h, row.id(), row.attempts(), now, now.plusSeconds(60))));
+                    () -> write((Handle h) -> submissions.claim(h, row.id(), row.attempts(), "me", now, now.plusSeconds(60))),
+                    () -> write((Handle h) -> submissions.claim(h, row.id(), row.attempts(), "me", now, now.plusSeconds(60))));
             assertThat(results).as("round " + round).containsExactlyInAnyOrder(true, false);
             // the claim's lease is over by the next round
         }
@@ -699,6 +700,93 @@ abstract class StoreContract {
         assertThat(number(ok.get("completed_at"))).isEqualTo(T0.plusSeconds(2).toEpochMilli());
         assertThat(ko).containsEntry("status", "failed").containsEntry("error", "HTTP 400");
         assertThat(ko.get("response")).isNull();
+    }
+
+    // --- claims and instances -------------------------------------------------------------------------------
+
+    @Test
+    void releasingAnOwnersClaimsFreesOnlyWhatItHoldsAndHasNotSent() {
+        write((Handle h) -> {
+            outbox.enqueue(h, "111", "111", "c", replies("held by the dead"), T0);
+            outbox.enqueue(h, "222", "222", "c", replies("held by a peer"), T0);
+            outbox.enqueue(h, "333", "333", "c", replies("sent by the dead", "retry of the dead"), T0);
+            return null;
+        });
+        long held = read((Handle h) -> outbox.due(h, "111", T0, 10)).get(0).id();
+        long peers = read((Handle h) -> outbox.due(h, "222", T0, 10)).get(0).id();
+        var third = read((Handle h) -> outbox.due(h, "333", T0, 10));
+        write((Handle h) -> {
+            assertThat(outbox.claim(h, held, "dead", T0, T0.plusSeconds(60))).isTrue();
+            assertThat(outbox.claim(h, peers, "peer", T0, T0.plusSeconds(60))).isTrue();
+            assertThat(outbox.claim(h, third.get(0).id(), "dead", T0, T0.plusSeconds(60))).isTrue();
+            outbox.markSent(h, third.get(0).id(), "wamid.sent", T0);
+            assertThat(outbox.claim(h, third.get(1).id(), "dead", T0, T0.plusSeconds(60))).isTrue();
+            outbox.retryLater(h, third.get(1).id(), T0.plusSeconds(30), null, "network");
+            return null;
+        });
+
+        assertThat(write((Handle h) -> outbox.releaseClaims(h, "dead", T0.plusSeconds(5)))).isEqualTo(1);
+
+        var at = T0.plusSeconds(5);
+        assertThat(read((Handle h) -> outbox.due(h, "111", at, 10))).extracting(OutboxStore.Row::body)
+                .as("freed, due at once, attempts untouched").containsExactly("held by the dead");
+        assertThat(read((Handle h) -> outbox.due(h, "222", at, 10))).as("a live peer's claim holds").isEmpty();
+        assertThat(read((Handle h) -> outbox.due(h, "333", at, 10))).as("a retry keeps its time").isEmpty();
+        assertThat(read((Handle h) -> outbox.status(h, third.get(0).id()))).isEqualTo("sent");
+        assertThat(write((Handle h) -> outbox.claim(h, held, "heir", at, at.plusSeconds(60)))).isTrue();
+        assertThat(write((Handle h) -> outbox.releaseClaims(h, "dead", at))).as("nothing is the dead's any more")
+                .isZero();
+    }
+
+    @Test
+    void releasingAnOwnersSubmissionsMakesThemDueWithTheirAttemptsKept() {
+        write((Handle h) -> {
+            submissions.create(h, "dead-1", "111", "c1", "{}", T0);
+            submissions.create(h, "peer-1", "222", "c2", "{}", T0);
+            submissions.create(h, "dead-2", "333", "c3", "{}", T0);
+            assertThat(submissions.claim(h, "dead-1", 0, "dead", T0, T0.plusSeconds(35))).isTrue();
+            assertThat(submissions.claim(h, "peer-1", 0, "peer", T0, T0.plusSeconds(35))).isTrue();
+            assertThat(submissions.claim(h, "dead-2", 0, "dead", T0, T0.plusSeconds(35))).isTrue();
+            submissions.postpone(h, "dead-2", 1, T0.plusSeconds(20), "HTTP 503");
+            return null;
+        });
+
+        assertThat(write((Handle h) -> submissions.releaseClaims(h, "dead", T0.plusSeconds(5)))).isEqualTo(1);
+
+        assertThat(read((Handle h) -> submissions.due(h, T0.plusSeconds(5), 10)))
+                .containsExactly(new SubmissionStore.Row("dead-1", "111", "{}", 1));
+        assertThat(write((Handle h) -> submissions.releaseAllClaims(h, T0.plusSeconds(6)))).as("SQLite's start")
+                .isEqualTo(3);
+        assertThat(read((Handle h) -> submissions.due(h, T0.plusSeconds(6), 10))).extracting(SubmissionStore.Row::id)
+                .containsExactlyInAnyOrder("dead-1", "peer-1", "dead-2");
+    }
+
+    @Test
+    void instancesBeatAndTheSilentOnesAreFoundAndForgotten() {
+        var instances = new InstanceStore();
+        write((Handle h) -> {
+            instances.register(h, new InstanceStore.Instance("a", "host-a", 11, T0, T0));
+            instances.register(h, new InstanceStore.Instance("b", "host-b", 22, T0, T0));
+            return null;
+        });
+        assertThat(write((Handle h) -> instances.beat(h, "a", T0.plusSeconds(3)))).isTrue();
+        assertThat(read((Handle h) -> instances.silentSince(h, T0.plusSeconds(1))))
+                .containsExactly(new InstanceStore.Instance("b", "host-b", 22, T0, T0));
+        assertThat(write((Handle h) -> instances.forget(h, "b"))).isTrue();
+        assertThat(write((Handle h) -> instances.forget(h, "b"))).as("someone else got there first").isFalse();
+        assertThat(write((Handle h) -> instances.beat(h, "b", T0.plusSeconds(4)))).as("b was taken for dead").isFalse();
+        write((Handle h) -> {
+            instances.register(h, new InstanceStore.Instance("b", "host-b", 22, T0, T0.plusSeconds(4)));
+            instances.register(h, new InstanceStore.Instance("a", "host-a", 11, T0, T0.plusSeconds(5)));
+            return null;
+        });
+        assertThat(read((Handle h) -> instances.silentSince(h, T0.plusSeconds(4)))).isEmpty();
+        assertThat(read((Handle h) -> instances.silentSince(h, T0.plusSeconds(5)))).extracting(InstanceStore.Instance::id)
+                .containsExactly("b");
+
+        // The database's clock, in epoch milliseconds like every stored time (the two clocks share this machine).
+        var databaseNow = read((Handle h) -> instances.now(h));
+        assertThat(Duration.between(databaseNow, Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
