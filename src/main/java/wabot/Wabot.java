@@ -82,12 +82,16 @@ public final class Wabot implements AutoCloseable {
     private final Liveness liveness;
     private final List<Lanes> lanes;
     private final Simulator simulator;
+    /** Null in a dry run. */
+    private final GraphClient graph;
 
     private final BacklogMeters backlog;
     private final Alerts alerts;
 
     private Wabot(Database db, Poller poller, Housekeeping housekeeping, Liveness liveness, BacklogMeters backlog,
-                  Alerts alerts, Javalin server, ExecutorService workers, List<Lanes> lanes, Simulator simulator) {
+                  Alerts alerts, Javalin server, ExecutorService workers, List<Lanes> lanes, Simulator simulator,
+                  GraphClient graph) {
+        this.graph = graph;
         this.backlog = backlog;
         this.alerts = alerts;
         this.liveness = liveness;
@@ -142,17 +146,18 @@ public final class Wabot implements AutoCloseable {
                 config.userMaxMessagesPerMinute()));
         var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout(),
                 overrides.standInFor(), flow.questions());
-        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, conversationStore, api, outcomes, clock);
 
-        Messenger whatsapp = config.dryRun() ? new DryRunMessenger()
-                : new GraphClient(http, config.graphApiBaseUrl().toString(), config.graphApiVersion(),
+        var graph = config.dryRun() ? null
+                : new GraphClient(config.graphApiBaseUrl().toString(), config.graphApiVersion(),
                         config.phoneNumberId(), config.whatsappToken(), Duration.ofSeconds(15));
+        Messenger whatsapp = graph == null ? new DryRunMessenger() : graph;
         // The simulator's people are answered on its page, never through Meta, whatever the settings say.
         var messenger = overrides.messenger().apply(
                 new Routing(SimulatedPeople::isSimulated, new SimulatedPhones(), whatsapp));
         var sends = new Lanes(workers);
         var sender = new OutboxSender(db, outbox, messenger, rateLimiter(config.sendRatePerSecond()),
-                sends, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, self.id(), clock);
+                sends, workers, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, self.id(), clock);
+        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, conversationStore, api, outcomes, sender, clock);
         var conversations = new Lanes(workers);
         var breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
@@ -272,7 +277,7 @@ public final class Wabot implements AutoCloseable {
                 instance.get(), metrics, clock);
         alerts.start();
         return new Wabot(db, poller, housekeeping, liveness, backlog, alerts, server, workers, List.of(conversations, sends),
-                simulator);
+                simulator, graph);
     }
 
     /** Talks to this wabot as a person would, without WhatsApp (the terminal chat, tests). */
@@ -300,6 +305,10 @@ public final class Wabot implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
+        if (graph != null) {
+            // After the workers: a send still in flight fails, and its row stays pending for the next start.
+            graph.close();
+        }
         if (liveness != null) {
             // Last before the database: the claims it frees are only final once no worker runs.
             liveness.close();

@@ -71,9 +71,6 @@ public final class Dispatcher {
     }
 
     private void follow(String userKey, Turns.Committed committed) {
-        if (committed.replies()) {
-            sender.wake(userKey);
-        }
         if (committed.submissions()) {
             worker.wake();
         }

@@ -55,7 +55,12 @@ public final class OperatorActions {
 
     /** Withdraws a reply still waiting to be sent. False when it already left the outbox. */
     public boolean cancelReply(long id) {
-        var user = db.write(h -> outbox.cancel(h, id, clock.instant()));
+        var user = db.write(h -> {
+            var cancelled = outbox.cancel(h, id, clock.instant());
+            // It may have been handed over: from the commit on, the person's queue is read again.
+            cancelled.ifPresent(u -> h.afterCommit(() -> sender.distrust(u)));
+            return cancelled;
+        });
         user.ifPresent(u -> {
             log.info("[SEND] outbox={} to={} cancelled by an operator", id, u);
             sender.wake(u); // the replies behind it were held back by it

@@ -4,10 +4,18 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.HandleCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.store.Database;
@@ -25,6 +33,10 @@ public final class OutboxSender {
     private static final int BATCH = 32;
     /** With backoff capped at 5 minutes this keeps trying for about a day: WhatsApp's reply window. */
     private static final int MAX_ATTEMPTS = 300;
+    /** People vouched for at once; past it, the set starts over. */
+    private static final int MAX_VOUCHED = 100_000;
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<Boolean> NOT_SENT = CompletableFuture.completedFuture(false);
     /**
      * How long a send may take before another sender may take the row over; well above the Graph timeout. Only the
      * backstop: when the sender's instance dies, {@link Liveness} frees the row within seconds.
@@ -36,9 +48,15 @@ public final class OutboxSender {
     private final Messenger messenger;
     private final RateLimiter rate;
     private final Lanes lanes;
+    /** Where sends start, and where a settlement's write runs off SQLite; never the thread that read Meta's answer. */
+    private final Executor executor;
     private final Backoff backoff;
     private final Clock clock;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Replies the turns committed and handed over, not yet taken by the person's lane; guarded by itself. */
+    private final Map<String, List<OutboxStore.Row>> handed = new HashMap<>();
+    /** People whose every pending reply was handed over (see {@link #sendDue}). */
+    private final Set<String> vouched = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean tokenAlarm = new AtomicBoolean();
     /** Epoch millis before which nobody is sent anything: Meta said the whole number is over its throughput. */
     private final AtomicLong pausedUntil = new AtomicLong();
@@ -48,7 +66,8 @@ public final class OutboxSender {
     private final String owner;
 
     public OutboxSender(Database db, OutboxStore outbox, Messenger messenger, RateLimiter rate, Lanes lanes,
-                        Backoff backoff, Outcomes outcomes, String owner, Clock clock) {
+                        Executor executor, Backoff backoff, Outcomes outcomes, String owner, Clock clock) {
+        this.executor = executor;
         this.outcomes = outcomes;
         this.owner = owner;
         this.db = db;
@@ -62,11 +81,27 @@ public final class OutboxSender {
 
     public void wake(String userKey) {
         if (queued.add(userKey)) {
-            lanes.submit(userKey, () -> {
+            lanes.submitAsync(userKey, () -> {
                 queued.remove(userKey);
-                sendDue(userKey);
+                return sendDue(userKey).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        vouched.remove(userKey);
+                    }
+                });
             });
         }
+    }
+
+    /**
+     * Takes replies a turn just committed, to send them without reading them back. Called right after the commit
+     * that stored them, before the writer goes on (on SQLite, on the writer's own thread): so a read of the outbox
+     * that finds these rows always comes after they were handed here, and the sender can tell the two apart.
+     */
+    public void handOff(String userKey, List<OutboxStore.Row> rows) {
+        synchronized (handed) {
+            handed.computeIfAbsent(userKey, k -> new ArrayList<>()).addAll(rows);
+        }
+        wake(userKey);
     }
 
     /** Wakes everyone whose oldest pending reply is due: retries, and rows a crash left behind. */
@@ -74,58 +109,118 @@ public final class OutboxSender {
         db.read(h -> outbox.usersDue(h, clock.instant(), 1000)).forEach(this::wake);
     }
 
-    private void sendDue(String userKey) {
-        while (true) {
-            var rows = db.readLatest(h -> outbox.due(h, userKey, clock.instant(), BATCH));
-            for (var row : rows) {
-                if (!send(row)) {
-                    return; // held back: later replies must not overtake this one
-                }
-            }
-            if (rows.size() < BATCH) {
-                return;
-            }
-        }
+    /** Forgets what was handed for this person: a reply of theirs left the outbox another way (an operator's cancel). */
+    public void distrust(String userKey) {
+        vouched.remove(userKey);
     }
 
-    /** Returns false when the row must be retried later, which holds back the rest of the person's queue. */
-    private boolean send(OutboxStore.Row row) {
+    /**
+     * Sends the person's due replies in order, one at a time: each once the one before it is settled (sent and
+     * marked so, or held back). Runs on a worker; completes when the last is settled, and no thread waits meanwhile.
+     *
+     * <p>The replies handed over by the turns are sent as they are when the person is vouched for: the last read of
+     * their queue found nothing held back, and everything committed for them since was handed here. Otherwise (after
+     * a start, a retry, a cancel) their queue is read, and what was handed before the read is dropped.
+     */
+    private CompletableFuture<Void> sendDue(String userKey) {
+        List<OutboxStore.Row> rows;
+        synchronized (handed) {
+            rows = handed.remove(userKey);
+        }
+        if (rows != null && vouched.contains(userKey)) {
+            return sendFrom(userKey, rows, 0, false);
+        }
+        var queue = db.readLatest(h -> {
+            // What was handed before this read is in it, and is dropped. On SQLite the read runs in the writer's
+            // transaction, perhaps behind a turn that stored a row and hands it over at the commit: so the drop
+            // waits for the commit too, and comes after every hand-off of a row this read can see. (Elsewhere a
+            // row may be handed just after a read that found it; its claim then fails, as it is sent.)
+            Runnable drop = () -> {
+                synchronized (handed) {
+                    handed.remove(userKey);
+                }
+            };
+            if (db.isSqlite()) {
+                h.afterCommit(drop);
+            } else {
+                drop.run();
+            }
+            return outbox.queue(h, userKey, clock.instant(), BATCH);
+        });
+        if (queue.all()) {
+            if (vouched.size() >= MAX_VOUCHED) {
+                vouched.clear(); // a bound on memory: each person's queue is read once more, nothing else
+            }
+            vouched.add(userKey);
+        }
+        return sendFrom(userKey, queue.rows(), 0, queue.rows().size() == BATCH);
+    }
+
+    /** @param more whether the person's queue may hold more due rows than these, to be read after them */
+    private CompletableFuture<Void> sendFrom(String userKey, List<OutboxStore.Row> rows, int i, boolean more) {
+        if (i == rows.size()) {
+            return more ? sendDue(userKey) : DONE;
+        }
+        return send(rows.get(i)).thenCompose(sent -> {
+            if (!sent) {
+                // Held back: later replies must not overtake this one, and the queue must be read again.
+                vouched.remove(userKey);
+                return DONE;
+            }
+            if (i + 1 == rows.size() && !more) {
+                return DONE; // the usual case, finished where the last settlement committed
+            }
+            // The next send may wait (rate limit, pause, a claim): back on a worker, off the thread that settled.
+            return CompletableFuture.supplyAsync(() -> sendFrom(userKey, rows, i + 1, more), executor)
+                    .thenCompose(next -> next);
+        });
+    }
+
+    /** Completes with false when the row must be retried later, which holds back the rest of the person's queue. */
+    private CompletableFuture<Boolean> send(OutboxStore.Row row) {
         waitOutGlobalPause();
         rate.acquirePermission();
         var now = clock.instant();
         // Several instances share PostgreSQL and must claim a row before sending it. SQLite has one process,
         // whose per-person lane already makes it the only sender, so the extra write is skipped there.
         if (!db.isSqlite() && !db.write(h -> outbox.claim(h, row.id(), owner, now, now.plus(CLAIM)))) {
-            return false; // another instance is sending it, or already has: it drains the rest in order
+            return NOT_SENT; // another instance is sending it, or already has: it drains the rest in order
         }
         long start = System.nanoTime();
-        try {
-            var wamid = messenger.send(row.recipient(), row.reply(), "outbox-" + row.id());
-            outcomes.sent(Duration.ofNanos(System.nanoTime() - start));
-            db.write(h -> {
-                outbox.markSent(h, row.id(), wamid, clock.instant());
-                return null;
-            });
+        return messenger.sendAsync(row.recipient(), row.reply(), "outbox-" + row.id())
+                .handle((wamid, error) -> settle(row, wamid, error, Duration.ofNanos(System.nanoTime() - start)))
+                .thenCompose(settled -> settled);
+    }
+
+    /** Records how a send went; runs where the answer arrived, so it only queues its write. */
+    private CompletableFuture<Boolean> settle(OutboxStore.Row row, String wamid, Throwable error, Duration took) {
+        var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause == null) {
+            outcomes.sent(took);
             if (!messenger.dryRun()) {
                 log.info("[SEND] to={} outbox={} wamid={}", row.userKey(), row.id(), wamid);
             }
-            return true;
-        } catch (GraphError e) {
-            boolean done = onGraphError(row, e);
-            outcomes.sendFailed(e.code(), e.handling() != GraphError.Handling.GIVE_UP,
-                    Duration.ofNanos(System.nanoTime() - start));
-            return done;
-        } catch (IOException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                // The process is stopping. The row stays pending as it was, and the next start sends it.
-                return false;
-            }
-            outcomes.sendFailed(null, true, Duration.ofNanos(System.nanoTime() - start));
-            return retry(row, null, "network: " + e, backoff.after(row.attempts()));
+            return written(h -> {
+                outbox.markSent(h, row.id(), wamid, clock.instant());
+                return true;
+            });
         }
+        if (cause instanceof GraphError e) {
+            outcomes.sendFailed(e.code(), e.handling() != GraphError.Handling.GIVE_UP, took);
+            return onGraphError(row, e);
+        }
+        if (lanes.stopped()) {
+            // The process is stopping. The row stays pending as it was, and the next start sends it.
+            return NOT_SENT;
+        }
+        outcomes.sendFailed(null, true, took);
+        if (!(cause instanceof IOException)) {
+            log.error("[SEND] to={} outbox={} failed unexpectedly: {}", row.userKey(), row.id(), cause.toString(), cause);
+        }
+        return retry(row, null, "network: " + cause, backoff.after(row.attempts()));
     }
 
-    private boolean onGraphError(OutboxStore.Row row, GraphError e) {
+    private CompletableFuture<Boolean> onGraphError(OutboxStore.Row row, GraphError e) {
         switch (e.handling()) {
             case RETRY_THIS_USER_LATER:
                 // Meta's advice for the pair limit: wait 4^X seconds, and only for this person.
@@ -143,12 +238,20 @@ public final class OutboxSender {
                             + "WHATSAPP_TOKEN is replaced with a valid one");
                 }
                 log.warn("[SEND] to={} outbox={} failed for good: {}", row.userKey(), row.id(), e.getMessage());
-                db.write(h -> {
+                return written(h -> {
                     outbox.markFailed(h, row.id(), e.code(), e.detail(), clock.instant());
-                    return null;
+                    return true;
                 });
-                return true;
         }
+    }
+
+    /**
+     * Queues a settlement's write, without waiting for it on the thread that read Meta's answer. On SQLite the
+     * writer's queue takes it; elsewhere a worker runs it. The person's next send waits for its commit, so a kill
+     * leaves at most one of their replies sent and not marked.
+     */
+    private CompletableFuture<Boolean> written(HandleCallback<Boolean, RuntimeException> work) {
+        return db.isSqlite() ? db.submit(work) : CompletableFuture.supplyAsync(() -> db.write(work), executor);
     }
 
     private void waitOutGlobalPause() {
@@ -162,20 +265,19 @@ public final class OutboxSender {
         }
     }
 
-    private boolean retry(OutboxStore.Row row, Integer code, String detail, Duration wait) {
+    private CompletableFuture<Boolean> retry(OutboxStore.Row row, Integer code, String detail, Duration wait) {
         if (row.attempts() + 1 >= MAX_ATTEMPTS) {
             log.warn("[SEND] to={} outbox={} gave up after {} attempts: {}", row.userKey(), row.id(), MAX_ATTEMPTS, detail);
-            db.write(h -> {
-                outbox.markFailed(h, row.id(), code, "gave up after " + MAX_ATTEMPTS + " attempts: " + detail, clock.instant());
-                return null;
+            return written(h -> {
+                outbox.markFailed(h, row.id(), code, "gave up after " + MAX_ATTEMPTS + " attempts: " + detail,
+                        clock.instant());
+                return true;
             });
-            return true;
         }
         log.warn("[SEND] to={} outbox={} retry in {} ms: {}", row.userKey(), row.id(), wait.toMillis(), detail);
-        db.write(h -> {
+        return written(h -> {
             outbox.retryLater(h, row.id(), clock.instant().plus(wait), code, detail);
-            return null;
+            return false;
         });
-        return false;
     }
 }

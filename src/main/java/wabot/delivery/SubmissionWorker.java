@@ -144,10 +144,7 @@ public final class SubmissionWorker {
     }
 
     private void apply(SubmissionStore.Row row, Event event, boolean done, String detail) {
-        conversations.submit(row.userKey(), () -> {
-            if (turns.applyApiOutcome(row.userKey(), row.id(), event, done, detail).replies()) {
-                sender.wake(row.userKey());
-            }
-        });
+        // The replies the outcome causes reach the sender from the commit (Turns).
+        conversations.submit(row.userKey(), () -> turns.applyApiOutcome(row.userKey(), row.id(), event, done, detail));
     }
 }

@@ -30,18 +30,21 @@ public final class Turns {
     private static final Logger log = LoggerFactory.getLogger(Turns.class);
     private static final int BATCH = 64;
 
-    /** What committed turns left for the workers, and what each turn did. */
-    public record Committed(boolean replies, boolean submissions, boolean more, List<TurnOutcome> outcomes) {
-        static final Committed NOTHING = new Committed(false, false, false, List.of());
+    /**
+     * What committed turns left for the workers, and what each turn did. Their replies are not in it: the sender has
+     * them from the commit itself (see {@link #commit}).
+     */
+    public record Committed(boolean submissions, boolean more, List<TurnOutcome> outcomes) {
+        static final Committed NOTHING = new Committed(false, false, List.of());
 
         Committed and(Committed other) {
             var all = new ArrayList<>(outcomes);
             all.addAll(other.outcomes);
-            return new Committed(replies || other.replies, submissions || other.submissions, more || other.more, all);
+            return new Committed(submissions || other.submissions, more || other.more, all);
         }
 
         Committed finished() {
-            return new Committed(replies, submissions, false, outcomes);
+            return new Committed(submissions, false, outcomes);
         }
     }
 
@@ -54,11 +57,13 @@ public final class Turns {
     private final ExternalApiClient api;
     private final ConversationStore conversations;
     private final Outcomes outcomes;
+    private final OutboxSender sender;
     private final Clock clock;
 
     public Turns(Database db, ConversationEngine engine, SessionStore sessions, InboxStore inbox, OutboxStore outbox,
                  SubmissionStore submissions, ConversationStore conversations, ExternalApiClient api,
-                 Outcomes outcomes, Clock clock) {
+                 Outcomes outcomes, OutboxSender sender, Clock clock) {
+        this.sender = sender;
         this.conversations = conversations;
         this.outcomes = outcomes;
         this.db = db;
@@ -99,7 +104,7 @@ public final class Turns {
      */
     public Committed takeWaiting(Handle h, String userKey) {
         var rows = inbox.pending(h, userKey, BATCH);
-        var result = new Committed(false, false, rows.size() == BATCH, List.of());
+        var result = new Committed(false, rows.size() == BATCH, List.of());
         for (var row : rows) {
             result = result.and(takeMessage(h, row));
         }
@@ -163,8 +168,13 @@ public final class Turns {
         for (var answer : decision.recorded()) {
             log.info("[ANSWER_SAVED] user={} question={}", next.userKey(), answer.questionId());
         }
-        outbox.enqueue(h, next.userKey(), next.waId() != null ? next.waId() : next.userId(),
+        var replies = outbox.enqueue(h, next.userKey(), next.waId() != null ? next.waId() : next.userId(),
                 next.conversationId(), decision.replies(), now);
+        if (!replies.isEmpty()) {
+            // Handed to the sender the moment they are durable, before the writer goes on: it sends them without
+            // reading them back. A rolled back transaction hands nothing; the rows of its retry are handed instead.
+            h.afterCommit(() -> handOff(next.userKey(), replies));
+        }
         boolean submitted = false;
         for (var effect : decision.effects()) {
             if (effect instanceof Effect.CallExternalApi call) {
@@ -176,7 +186,7 @@ public final class Turns {
                 sessions.withdraw(h, withdrawal.conversationId(), withdrawal.questionIds(), now);
             }
         }
-        return new Committed(!decision.replies().isEmpty(), submitted, false, List.of(outcome));
+        return new Committed(submitted, false, List.of(outcome));
     }
 
     /** Keeps the conversations table in step: an ending and a start ride on the turn that caused them. */
@@ -191,6 +201,15 @@ public final class Turns {
             log.info("[SESSION] user={} conversation={} started", next.userKey(), next.conversationId());
             conversations.started(h, next.conversationId(), next.userKey(), next.waId(), next.userId(), name,
                     next.startedAt() != null ? next.startedAt() : now);
+        }
+    }
+
+    private void handOff(String userKey, List<OutboxStore.Row> replies) {
+        try {
+            sender.handOff(userKey, replies);
+        } catch (RuntimeException e) {
+            // Never out of a commit's callback. The rows are stored: the poller finds them.
+            log.warn("[TURN] replies to {} not handed to the sender, the poller takes them: {}", userKey, e.toString());
         }
     }
 

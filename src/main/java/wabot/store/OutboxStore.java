@@ -26,23 +26,28 @@ public final class OutboxStore {
         }
     }
 
-    /** Appends replies to a person's queue; a long plain text becomes several messages, choices stay whole. */
-    public void enqueue(Handle h, String userKey, String recipient, String conversationId, List<Reply> replies,
-                        Instant now) {
-        var batch = h.prepareBatch("""
-                INSERT INTO outbox (user_key, recipient, conversation_id, body, choices, next_attempt_at, created_at)
-                VALUES (:user, :recipient, :conversation, :body, :choices, :now, :now)""");
+    /**
+     * Appends replies to a person's queue; a long plain text becomes several messages, choices stay whole. Returns
+     * the rows as stored, in order, so that the sender can have them without reading them back.
+     */
+    public List<Row> enqueue(Handle h, String userKey, String recipient, String conversationId, List<Reply> replies,
+                             Instant now) {
+        var rows = new ArrayList<Row>(replies.size());
         for (var reply : replies) {
             var parts = reply.choices() == null ? split(reply.text()) : List.of(reply.text());
+            var choices = Wire.choices(reply.choices());
             for (var part : parts) {
-                batch.bind("user", userKey).bind("recipient", recipient).bind("conversation", conversationId)
-                        .bind("body", part).bind("choices", Wire.choices(reply.choices()))
-                        .bind("now", now.toEpochMilli()).add();
+                long id = h.createQuery("""
+                                INSERT INTO outbox (user_key, recipient, conversation_id, body, choices, next_attempt_at,
+                                    created_at)
+                                VALUES (:user, :recipient, :conversation, :body, :choices, :now, :now) RETURNING id""")
+                        .bind("user", userKey).bind("recipient", recipient).bind("conversation", conversationId)
+                        .bind("body", part).bind("choices", choices).bind("now", now.toEpochMilli())
+                        .mapTo(Long.class).one();
+                rows.add(new Row(id, userKey, recipient, new Reply(part, reply.choices()), 0));
             }
         }
-        if (batch.size() > 0) {
-            batch.execute();
-        }
+        return rows;
     }
 
     /** People whose oldest pending reply is due; a person held back keeps all their later replies back too. */
@@ -61,17 +66,31 @@ public final class OutboxStore {
 
     /** One person's pending replies in order, up to the first that is not due yet. */
     public List<Row> due(Handle h, String userKey, Instant now, int limit) {
-        return h.createQuery("""
+        return queue(h, userKey, now, limit).rows();
+    }
+
+    /**
+     * One person's pending replies in order, up to the first that is not due yet.
+     *
+     * @param all true when these are all the person's pending replies: none was held back and none left past the limit
+     */
+    public record Queue(List<Row> rows, boolean all) {}
+
+    /** Like {@link #due}, and says whether the person has other pending replies. */
+    public Queue queue(Handle h, String userKey, Instant now, int limit) {
+        var pending = h.createQuery("""
                         SELECT id, user_key, recipient, body, attempts, next_attempt_at, choices FROM outbox
                         WHERE user_key = :user AND status = 'pending' ORDER BY id LIMIT :limit""")
                 .bind("user", userKey)
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Pending(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                         new Reply(rs.getString(4), Wire.choices(rs.getString(7))), rs.getInt(5)), rs.getLong(6)))
-                .stream()
-                .takeWhile(pending -> pending.dueAt() <= now.toEpochMilli())
+                .list();
+        var due = pending.stream()
+                .takeWhile(row -> row.dueAt() <= now.toEpochMilli())
                 .map(Pending::row)
                 .toList();
+        return new Queue(due, due.size() == pending.size() && pending.size() < limit);
     }
 
     private record Pending(Row row, long dueAt) {}

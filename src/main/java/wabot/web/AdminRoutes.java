@@ -99,10 +99,11 @@ public final class AdminRoutes {
         }
         var recipient = phone.group(1);
         long id = db.write(h -> {
-            outbox.enqueue(h, recipient, recipient, null, List.of(new Reply(text)), clock.instant());
-            return outbox.lastId(h, recipient);
+            var rows = outbox.enqueue(h, recipient, recipient, null, List.of(new Reply(text)), clock.instant());
+            // Handed over with the commit, like a turn's replies, so it keeps its place among them.
+            h.afterCommit(() -> sender.handOff(recipient, rows));
+            return rows.get(0).id();
         });
-        sender.wake(recipient);
         var deadline = System.nanoTime() + 10_000_000_000L;
         String status = "pending";
         while (System.nanoTime() < deadline && "pending".equals(status = db.read(h -> outbox.status(h, id)))) {

@@ -25,6 +25,11 @@ public final class Routing implements Messenger {
         return (local.test(recipient) ? localMessenger : others).send(recipient, reply, reference);
     }
 
+    @Override
+    public java.util.concurrent.CompletableFuture<String> sendAsync(String recipient, Reply reply, String reference) {
+        return (local.test(recipient) ? localMessenger : others).sendAsync(recipient, reply, reference);
+    }
+
     /** Whether replies to everyone else are only logged; the simulator's are never sent anyway. */
     @Override
     public boolean dryRun() {
