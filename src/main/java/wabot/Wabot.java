@@ -62,6 +62,7 @@ import wabot.web.SimulatorRoutes;
 import wabot.whatsapp.Deliveries;
 import wabot.whatsapp.Routing;
 import wabot.web.AdminRoutes;
+import wabot.web.WebhookHandler;
 import wabot.web.WebhookRoutes;
 import wabot.whatsapp.DryRunMessenger;
 import wabot.whatsapp.GraphClient;
@@ -211,11 +212,9 @@ public final class Wabot implements AutoCloseable {
             // Meta sends up to 1000 updates and 3 MB in one POST: the default limit admits every genuine batch.
             c.http.maxRequestSize = config.webhookMaxBytes();
             c.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
-            c.jetty.modifyServer(jetty -> HttpMeters.bind(jetty, metrics));
+            c.jetty.modifyServer(jetty -> HttpMeters.bind(jetty, metrics, new WebhookHandler(webhook)));
             c.routes.get("/webhook", webhook::verify);
             c.routes.get("/", webhook::verify);
-            c.routes.post("/webhook", webhook::receive);
-            c.routes.post("/", webhook::receive);
             c.routes.before("/sessions*", access::check);
             c.routes.before("/reset-session/*", access::check);
             c.routes.before("/send-test", access::check);

@@ -3,6 +3,7 @@ package wabot.delivery;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -36,10 +37,27 @@ public final class Intake {
 
     /** Stores the webhook and returns the messages that were new. */
     public List<Inbound> accept(Webhook webhook) {
+        try {
+            return acceptAsync(webhook).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Like {@link #accept}, without waiting for the commit on SQLite: the future completes with the new messages on
+     * the writer's thread, right after the commit, so whatever it runs there must be short. Elsewhere the write is
+     * done on the caller's thread and the future is complete on return.
+     */
+    public CompletableFuture<List<Inbound>> acceptAsync(Webhook webhook) {
         if (!db.isSqlite()) {
-            var accepted = db.write(h -> store(h, webhook));
-            accepted.stream().map(Inbound::userKey).distinct().forEach(dispatcher::wake);
-            return accepted;
+            try {
+                var accepted = db.write(h -> store(h, webhook));
+                accepted.stream().map(Inbound::userKey).distinct().forEach(dispatcher::wake);
+                return CompletableFuture.completedFuture(accepted);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
         var stored = db.submitUrgent(h -> store(h, webhook));
         var people = new LinkedHashSet<String>();
@@ -47,11 +65,7 @@ public final class Intake {
         if (!people.isEmpty()) {
             dispatcher.takeBehindIntake(people);
         }
-        try {
-            return stored.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return stored;
     }
 
     private List<Inbound> store(Handle h, Webhook webhook) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.jetty12.server.DefaultJettyCoreRequestTagsProvider;
 import io.micrometer.jetty12.server.TimedHandler;
 import java.util.Set;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 
@@ -21,11 +22,16 @@ public final class HttpMeters {
 
     private HttpMeters() {}
 
-    /** Wraps the server's handler in the timing one and binds its thread pool; for Javalin's {@code modifyServer}. */
-    public static void bind(Server server, MeterRegistry registry) {
+    /**
+     * Wraps the server's handler in the timing one, with {@code inner} inside it (Javalin then puts its own handler
+     * inside {@code inner}), and binds the thread pool; for Javalin's {@code modifyServer}.
+     */
+    public static void bind(Server server, MeterRegistry registry, Handler.Wrapper inner) {
         var defaults = new DefaultJettyCoreRequestTagsProvider();
-        server.setHandler(new TimedHandler(registry, Tags.empty(),
-                request -> Tags.of(defaults.getTags(request)).and(Tag.of("uri", uri(request)))));
+        var timed = new TimedHandler(registry, Tags.empty(),
+                request -> Tags.of(defaults.getTags(request)).and(Tag.of("uri", uri(request))));
+        timed.setHandler(inner);
+        server.setHandler(timed);
         new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
     }
 
