@@ -36,6 +36,7 @@ import wabot.delivery.OutboxSender;
 import wabot.delivery.Poller;
 import wabot.delivery.SubmissionWorker;
 import wabot.delivery.Turns;
+import wabot.delivery.WaitingMessages;
 import wabot.external.ExternalApiClient;
 import wabot.store.ConversationStore;
 import wabot.store.Database;
@@ -158,7 +159,9 @@ public final class Wabot implements AutoCloseable {
         var sends = new Lanes(workers);
         var sender = new OutboxSender(db, outbox, messenger, rateLimiter(config.sendRatePerSecond()),
                 sends, workers, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, self.id(), clock);
-        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, conversationStore, api, outcomes, sender, clock);
+        // SQLite's single writer runs every intake and turn, so it can keep the messages between them in memory.
+        var waiting = db.isSqlite() ? WaitingMessages.forTheWriter() : null;
+        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, conversationStore, api, outcomes, sender, waiting, clock);
         var conversations = new Lanes(workers);
         var breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
@@ -174,7 +177,7 @@ public final class Wabot implements AutoCloseable {
                 turns, conversations, sender, workers, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
                 config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), outcomes, self.id(), clock);
         var dispatcher = new Dispatcher(db, conversations, turns, sender, worker);
-        var intake = new Intake(db, inbox, outbox, dispatcher, clock);
+        var intake = new Intake(db, inbox, outbox, dispatcher, waiting, clock);
         Liveness liveness = null;
         if (db.isSqlite()) {
             // One process owns a SQLite file: whatever was claimed belonged to the previous one, which is gone.

@@ -26,8 +26,12 @@ public final class Intake {
     private final OutboxStore outbox;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    /** SQLite only (else null): the messages stored and not taken, handed to the turns that run behind. */
+    private final WaitingMessages waiting;
 
-    public Intake(Database db, InboxStore inbox, OutboxStore outbox, Dispatcher dispatcher, Clock clock) {
+    public Intake(Database db, InboxStore inbox, OutboxStore outbox, Dispatcher dispatcher, WaitingMessages waiting,
+                  Clock clock) {
+        this.waiting = waiting;
         this.db = db;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -69,7 +73,11 @@ public final class Intake {
     }
 
     private List<Inbound> store(Handle h, Webhook webhook) {
-        var fresh = inbox.accept(h, webhook.messages(), clock.instant());
+        var rows = inbox.store(h, webhook.messages(), clock.instant());
+        if (waiting != null) {
+            waiting.stored(h, rows);
+        }
+        var fresh = rows.stream().map(InboxStore.Row::message).toList();
         for (var status : webhook.statuses()) {
             outbox.applyStatus(h, status);
             if (status.failed()) {

@@ -58,12 +58,15 @@ public final class Turns {
     private final ConversationStore conversations;
     private final Outcomes outcomes;
     private final OutboxSender sender;
+    /** SQLite only (else null): the messages stored and not taken, as the writer knows them. */
+    private final WaitingMessages waiting;
     private final Clock clock;
 
     public Turns(Database db, ConversationEngine engine, SessionStore sessions, InboxStore inbox, OutboxStore outbox,
                  SubmissionStore submissions, ConversationStore conversations, ExternalApiClient api,
-                 Outcomes outcomes, OutboxSender sender, Clock clock) {
+                 Outcomes outcomes, OutboxSender sender, WaitingMessages waiting, Clock clock) {
         this.sender = sender;
+        this.waiting = waiting;
         this.conversations = conversations;
         this.outcomes = outcomes;
         this.db = db;
@@ -103,8 +106,19 @@ public final class Turns {
      * was not enough.
      */
     public Committed takeWaiting(Handle h, String userKey) {
-        var rows = inbox.pending(h, userKey, BATCH);
-        var result = new Committed(false, rows.size() == BATCH, List.of());
+        // On SQLite, the messages intake stored for a known person come from memory: no read on the writer.
+        var rows = waiting == null ? null : waiting.take(h, userKey, BATCH);
+        boolean more;
+        if (rows != null) {
+            more = waiting.more(userKey);
+        } else {
+            rows = inbox.pending(h, userKey, BATCH);
+            more = rows.size() == BATCH;
+            if (!more && waiting != null) {
+                waiting.know(h, userKey);
+            }
+        }
+        var result = new Committed(false, more, List.of());
         for (var row : rows) {
             result = result.and(takeMessage(h, row));
         }

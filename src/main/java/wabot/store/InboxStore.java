@@ -21,29 +21,32 @@ public final class InboxStore {
 
     /** Stores the messages not seen before and returns them; duplicates, even within one batch, are dropped. */
     public List<Inbound> accept(Handle h, List<Inbound> messages, Instant now) {
+        return store(h, messages, now).stream().map(Row::message).toList();
+    }
+
+    /** Like {@link #accept}, returning the new messages as stored rows, ids included, in order. */
+    public List<Row> store(Handle h, List<Inbound> messages, Instant now) {
         if (messages.isEmpty()) {
             return List.of();
         }
-        var batch = h.prepareBatch("""
-                INSERT INTO inbox (message_id, user_key, wa_id, user_id, profile_name, type, kind, body, choice_id,
-                    sent_at, received_at, attachment)
-                VALUES (:id, :user, :wa, :uid, :name, :type, :kind, :body, :choice, :sent, :received, :attachment)
-                ON CONFLICT (message_id) DO NOTHING""");
+        var stored = new ArrayList<Row>(messages.size());
         for (var m : messages) {
-            batch.bind("id", m.messageId()).bind("user", m.userKey()).bind("wa", m.waId()).bind("uid", m.userId())
+            h.createQuery("""
+                            INSERT INTO inbox (message_id, user_key, wa_id, user_id, profile_name, type, kind, body,
+                                choice_id, sent_at, received_at, attachment)
+                            VALUES (:id, :user, :wa, :uid, :name, :type, :kind, :body, :choice, :sent, :received,
+                                :attachment)
+                            ON CONFLICT (message_id) DO NOTHING RETURNING id""")
+                    .bind("id", m.messageId()).bind("user", m.userKey()).bind("wa", m.waId()).bind("uid", m.userId())
                     .bind("name", m.profileName()).bind("type", m.type()).bind("kind", m.kind().name())
                     .bind("body", m.text()).bind("choice", m.choiceId())
                     .bind("sent", m.sentAt() == null ? null : m.sentAt().toEpochMilli())
-                    .bind("received", now.toEpochMilli()).bind("attachment", Wire.attachment(m.attachment())).add();
+                    .bind("received", now.toEpochMilli()).bind("attachment", Wire.attachment(m.attachment()))
+                    .mapTo(Long.class)
+                    .findOne()
+                    .ifPresent(id -> stored.add(new Row(id, m)));
         }
-        int[] counts = batch.execute();
-        var accepted = new ArrayList<Inbound>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                accepted.add(messages.get(i));
-            }
-        }
-        return accepted;
+        return stored;
     }
 
     /** The oldest unprocessed messages of one person, in arrival order. */
