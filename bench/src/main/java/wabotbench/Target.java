@@ -88,7 +88,8 @@ final class Target implements AutoCloseable {
         env.put("EXTERNAL_API_URL", fakesUrl + "/api");
         env.put("SEND_RATE_PER_SECOND", "100000");
         env.put("USER_MAX_MESSAGES_PER_MINUTE", "100000");
-        env.put("LOG_LEVEL", "WARN");
+        // WARN keeps the hot path's tagged INFO lines out; BENCH_LOG_LEVEL=INFO measures what users run with.
+        env.put("LOG_LEVEL", System.getenv().getOrDefault("BENCH_LOG_LEVEL", "WARN"));
         env.putAll(extraEnv);
         var process = pb.start();
         var jcmd = process.info().command().map(c -> Path.of(c).resolveSibling("jcmd"))
