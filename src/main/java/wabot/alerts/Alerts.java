@@ -13,14 +13,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wabot.delivery.Periodic;
 import wabot.store.AlertStore;
 import wabot.store.Backlog;
 import wabot.store.Database;
@@ -50,11 +48,7 @@ public final class Alerts implements AutoCloseable {
     private final Clock clock;
     private final Counter checks;
     private final Map<Alert, AtomicBoolean> firing = new EnumMap<>(Alert.class);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "wabot-alerts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Periodic timer = new Periodic("wabot-alerts");
 
     public Alerts(Database db, OutboxStore outbox, SubmissionStore submissions, Backlog backlog, AlertStore store,
                   CircuitBreaker breaker, AlertSettings settings, HttpClient http, String instance,
@@ -81,8 +75,7 @@ public final class Alerts implements AutoCloseable {
     }
 
     public void start() {
-        long every = settings.checkEvery().toMillis();
-        timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+        timer.every(settings.checkEvery(), settings.checkEvery(), this::check);
     }
 
     /** One look at every condition; a check that fails is logged and the others go on. */
@@ -167,12 +160,7 @@ public final class Alerts implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
         if (webhook != null) {
             webhook.close();
         }
