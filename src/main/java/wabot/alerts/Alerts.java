@@ -153,11 +153,6 @@ public final class Alerts implements AutoCloseable {
         return alert == Alert.BUSINESS_API_CIRCUIT_OPEN ? alert.id() + "@" + instance : alert.id();
     }
 
-    /** The alerts firing now, as stored. */
-    public List<AlertStore.Row> firingNow() {
-        return db.read(store::all).stream().filter(AlertStore.Row::firing).toList();
-    }
-
     @Override
     public void close() {
         timer.close();
