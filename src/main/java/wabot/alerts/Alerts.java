@@ -127,14 +127,19 @@ public final class Alerts implements AutoCloseable {
                 break;
             case CLEAR:
                 if (wasFiring) {
-                    db.write(h -> store.resolve(h, key, seen.summary(), now)).ifPresent(started -> tell(
-                            new Notification(seen.alert(), false, seen.summary(), null, started, now, instance)));
+                    resolve(seen.alert(), seen.summary(), now);
                 }
                 firing.get(seen.alert()).set(false);
                 break;
             default:
                 firing.get(seen.alert()).set(wasFiring);
         }
+    }
+
+    /** Resolves {@code alert} if it is firing; the caller whose write resolved it tells people. */
+    private void resolve(Alert alert, String summary, Instant now) {
+        db.write(h -> store.resolve(h, key(alert), summary, now)).ifPresent(started -> tell(
+                new Notification(alert, false, summary, null, started, now, instance)));
     }
 
     private void tell(Notification n) {
@@ -156,6 +161,14 @@ public final class Alerts implements AutoCloseable {
     @Override
     public void close() {
         timer.close();
+        // No other instance, nor this one's next life (another host:port), can see this circuit close: its alert
+        // clears as the instance stops, or it stays firing in the console for good.
+        try {
+            resolve(Alert.BUSINESS_API_CIRCUIT_OPEN, "wabot " + instance + " stopped, and its circuit with it",
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        } catch (RuntimeException e) {
+            log.warn("[ALERT] this instance's circuit alert not cleared on the way out: {}", e.toString());
+        }
         if (webhook != null) {
             webhook.close();
         }

@@ -3,6 +3,7 @@ package wabot.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -122,6 +123,38 @@ class AlertsTest {
 
             assertThat(firing.path("summary").asText()).contains("has been open for");
             assertThat(firing.path("details").asText()).contains("retry each failed submission");
+            assertOnce("business_api_circuit_open");
+        }
+    }
+
+    /**
+     * The circuit is the instance's own, so no other instance, nor the next life of this one (another port), can see
+     * it close: a stopping instance clears its alert, or the alert stays firing in the console for good.
+     */
+    @Test
+    void anInstanceThatStopsClearsItsCircuitAlertOnItsWayOut() throws Exception {
+        try (var h = wabot().env("ALERT_CIRCUIT_OPEN_AFTER", "1s").env("EXTERNAL_API_CIRCUIT_WAIT", "10m").start()) {
+            h.api().respondWith(call -> Response.json(503, "{}"));
+            int person = 0;
+            while (receiver.notices("business_api_circuit_open").isEmpty() && person < 30) {
+                complete(h, "1555100" + String.format("%04d", person++));
+            }
+            var firing = receiver.await("business_api_circuit_open", "firing");
+
+            h.restart();
+            var resolved = receiver.await("business_api_circuit_open", "resolved");
+            awaitChecks(h, 3);
+
+            assertThat(resolved.path("instance").asText()).isEqualTo(firing.path("instance").asText());
+            assertThat(resolved.path("summary").asText()).contains("stopped");
+            assertThat(resolved.path("started_at").asText()).isEqualTo(firing.path("started_at").asText());
+            try (var db = DriverManager.getConnection("jdbc:sqlite:" + h.database());
+                 var rs = db.createStatement().executeQuery(
+                         "SELECT state FROM alerts WHERE name LIKE 'business_api_circuit_open@%'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("the stopped instance's circuit alert").isEqualTo("resolved");
+                assertThat(rs.next()).as("the new instance's circuit never opened").isFalse();
+            }
             assertOnce("business_api_circuit_open");
         }
     }
