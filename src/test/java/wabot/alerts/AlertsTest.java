@@ -189,7 +189,8 @@ class AlertsTest {
 
     @Test
     void aShareOfFailedRepliesOverTheThresholdFiresOnceAndClearsOnce() {
-        try (var h = wabot().env("ALERT_MIN_EVENTS", "3").env("ALERT_FAILED_REPLIES_PERCENT", "50").start()) {
+        // The floor is the four failures: a check between the third and the fourth must not fire (with "× 3").
+        try (var h = wabot().env("ALERT_MIN_EVENTS", "4").env("ALERT_FAILED_REPLIES_PERCENT", "50").start()) {
             var unreachable = List.of("15550000001", "15550000002", "15550000003", "15550000004");
             unreachable.forEach(p -> h.graph().keepFailingFor(p, 131026, 400, null));
             hello(h, unreachable.toArray(String[]::new));
