@@ -103,7 +103,12 @@ public final class OutboxStore {
      * @param delivery Meta's latest news of a sent reply: accepted, sent, delivered, read, played or failed
      */
     public record Told(long id, Reply reply, String status, int attempts, String wamid, String delivery,
-                         Integer errorCode, String errorDetail, Instant createdAt, Instant settledAt) {}
+                         Integer errorCode, String errorDetail, Instant createdAt, Instant settledAt) {
+        /** Refused at send, or reported failed by a status webhook. */
+        public boolean failed() {
+            return "failed".equals(status) || "failed".equals(delivery);
+        }
+    }
 
     /** One conversation's replies, oldest first. */
     public List<Told> ofConversation(Handle h, String userKey, String conversationId, int limit) {
