@@ -63,7 +63,7 @@ final class AnswersExport {
         writer.flush(); // the download starts now, while the rows are read
         pages(filter, row -> {
             var payload = Payloads.read(row.payload());
-            var answers = payload.path("answers");
+            var answers = Payloads.answers(payload);
             var cells = new ArrayList<String>(header.size());
             cells.add(row.id());
             cells.add(row.conversationId());
@@ -97,8 +97,7 @@ final class AnswersExport {
                     .put("user_id", Payloads.text(payload.get("user_id")))
                     .put("attempts", row.attempts())
                     .put("error", "failed".equals(row.status()) ? row.error() : null);
-            var answers = payload.path("answers");
-            line.set("answers", answers.isObject() ? answers : JSON.createObjectNode());
+            line.set("answers", Payloads.answers(payload));
             unchecked(() -> {
                 writer.write(line.toString());
                 writer.write('\n');
