@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wabot.numbers.Switchboard;
 import wabot.store.AlertStore;
 import wabot.store.Backlog;
 import wabot.store.Database;
@@ -43,7 +45,9 @@ public final class Alerts implements AutoCloseable {
     private final SubmissionStore submissions;
     private final Backlog backlog;
     private final AlertStore store;
-    private final CircuitWatch circuit;
+    private final Switchboard lines;
+    /** One per business API: numbers that post to the same URL share its circuit. */
+    private final List<CircuitWatch> circuits;
     private final AlertSettings settings;
     private final AlertWebhook webhook;
     private final String instance;
@@ -57,7 +61,7 @@ public final class Alerts implements AutoCloseable {
     });
 
     public Alerts(Database db, OutboxStore outbox, SubmissionStore submissions, Backlog backlog, AlertStore store,
-                  CircuitBreaker breaker, AlertSettings settings, HttpClient http, String instance,
+                  Switchboard lines, AlertSettings settings, HttpClient http, String instance,
                   MeterRegistry meters, Clock clock) {
         this.db = db;
         this.outbox = outbox;
@@ -67,7 +71,13 @@ public final class Alerts implements AutoCloseable {
         this.settings = settings;
         this.instance = instance;
         this.clock = clock;
-        this.circuit = new CircuitWatch(breaker, clock);
+        this.lines = lines;
+        var breakers = new LinkedHashMap<CircuitBreaker, List<String>>();
+        lines.lines().forEach(line -> breakers.computeIfAbsent(line.breaker(), b -> new ArrayList<>())
+                .add(line.number().label()));
+        this.circuits = new ArrayList<>();
+        breakers.forEach((breaker, numbers) -> circuits.add(new CircuitWatch(breaker, breakers.size() > 1
+                ? numbers : List.of(), clock)));
         this.webhook = settings.webhook() == null ? null : new AlertWebhook(http, settings.webhook(),
                 List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)));
         this.checks = Counter.builder("wabot.alerts.checks")
@@ -90,16 +100,22 @@ public final class Alerts implements AutoCloseable {
         // To the millisecond, as the database keeps it, so a notice says the same instant as the stored row.
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var seen = new ArrayList<Observation>();
-        observe(seen, () -> ReplyChecks.of(db.read(h -> outbox.latest(h, SAMPLE)), now, settings));
+        observe(seen, () -> ReplyChecks.of(db.read(h -> outbox.latest(h, SAMPLE)), now, settings, lines));
         observe(seen, () -> List.of(StoreChecks.submissions(db.read(h ->
                 submissions.latestStatuses(h, now.minus(settings.window()), SAMPLE)), settings)));
         observe(seen, () -> List.of(StoreChecks.outbox(db.read(backlog::outbox), now, settings.outboxAge())));
-        observe(seen, () -> List.of(circuit.observe(settings.circuitOpenFor())));
+        for (var circuit : circuits) {
+            // The circuit is each instance's own, so its alert is too.
+            observe(seen, () -> List.of(circuit.observe(settings.circuitOpenFor()).about(circuit.subject(instance))));
+        }
         try {
             var stored = db.read(store::all).stream().collect(Collectors.toMap(AlertStore.Row::name, r -> r));
+            var firingNow = new EnumMap<Alert, Boolean>(Alert.class);
             for (var observation : seen) {
-                apply(observation, stored.get(key(observation.alert())), now);
+                boolean on = apply(observation, stored.get(observation.key()), now);
+                firingNow.merge(observation.alert(), on, Boolean::logicalOr);
             }
+            firingNow.forEach((alert, on) -> firing.get(alert).set(on));
         } catch (RuntimeException e) {
             log.warn("[ALERT] alert state not read or written: {}", e.toString());
         }
@@ -114,8 +130,9 @@ public final class Alerts implements AutoCloseable {
         }
     }
 
-    private void apply(Observation seen, AlertStore.Row row, Instant now) {
-        var key = key(seen.alert());
+    /** Acts on one observation and says whether its alert fires now. */
+    private boolean apply(Observation seen, AlertStore.Row row, Instant now) {
+        var key = seen.key();
         boolean wasFiring = row != null && row.firing();
         switch (seen.verdict()) {
             case FIRING:
@@ -130,17 +147,15 @@ public final class Alerts implements AutoCloseable {
                         instance, now))) {
                     tell(new Notification(seen.alert(), true, seen.summary(), seen.details(), now, null, instance));
                 }
-                firing.get(seen.alert()).set(true);
-                break;
+                return true;
             case CLEAR:
                 if (wasFiring) {
                     db.write(h -> store.resolve(h, key, seen.summary(), now)).ifPresent(started -> tell(
                             new Notification(seen.alert(), false, seen.summary(), null, started, now, instance)));
                 }
-                firing.get(seen.alert()).set(false);
-                break;
+                return false;
             default:
-                firing.get(seen.alert()).set(wasFiring);
+                return wasFiring;
         }
     }
 
@@ -153,11 +168,6 @@ public final class Alerts implements AutoCloseable {
         if (webhook != null) {
             webhook.send(n);
         }
-    }
-
-    /** The stored name: the circuit is each instance's own, so its alert is too. */
-    private String key(Alert alert) {
-        return alert == Alert.BUSINESS_API_CIRCUIT_OPEN ? alert.id() + "@" + instance : alert.id();
     }
 
     /** The alerts firing now, as stored. */

@@ -1,24 +1,25 @@
 package wabot.delivery;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.store.Database;
 import wabot.store.OutboxStore;
+import wabot.numbers.Line;
+import wabot.numbers.Switchboard;
 import wabot.whatsapp.GraphError;
-import wabot.whatsapp.Messenger;
 
 /**
- * Delivers the outbox to WhatsApp in order per person. Transient failures hold the person's queue back and
- * retry with backoff; the number's throughput limit (130429) also pauses all sending briefly; a pair rate limit
- * (131056) holds back only that person; permanent errors are recorded on the row and never retried.
+ * Delivers the outbox to WhatsApp in order per person. Each reply leaves from the number its person wrote to, with
+ * that number's token and within its rate. Transient failures hold the person's queue back and retry with backoff;
+ * a number's throughput limit (130429) also pauses all sending from that number briefly; a pair rate limit (131056)
+ * holds back only that person; permanent errors are recorded on the row and never retried.
  */
 public final class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -33,28 +34,30 @@ public final class OutboxSender {
 
     private final Database db;
     private final OutboxStore outbox;
-    private final Messenger messenger;
-    private final RateLimiter rate;
+    private final Switchboard lines;
     private final Lanes lanes;
     private final Backoff backoff;
     private final Clock clock;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean tokenAlarm = new AtomicBoolean();
-    /** Epoch millis before which nobody is sent anything: Meta said the whole number is over its throughput. */
-    private final AtomicLong pausedUntil = new AtomicLong();
+    /** The scopes of the numbers whose rejected token was logged loudly already. */
+    private final Set<String> tokenAlarms = ConcurrentHashMap.newKeySet();
+    /**
+     * By number scope, the epoch millis before which nobody is sent anything from that number: Meta said the number
+     * is over its throughput.
+     */
+    private final Map<String, AtomicLong> pausedUntil = new ConcurrentHashMap<>();
 
     private final Outcomes outcomes;
     /** The instance this sender's claims name. */
     private final String owner;
 
-    public OutboxSender(Database db, OutboxStore outbox, Messenger messenger, RateLimiter rate, Lanes lanes,
-                        Backoff backoff, Outcomes outcomes, String owner, Clock clock) {
+    public OutboxSender(Database db, OutboxStore outbox, Switchboard lines, Lanes lanes, Backoff backoff,
+                        Outcomes outcomes, String owner, Clock clock) {
         this.outcomes = outcomes;
         this.owner = owner;
         this.db = db;
         this.outbox = outbox;
-        this.messenger = messenger;
-        this.rate = rate;
+        this.lines = lines;
         this.lanes = lanes;
         this.backoff = backoff;
         this.clock = clock;
@@ -90,8 +93,15 @@ public final class OutboxSender {
 
     /** Returns false when the row must be retried later, which holds back the rest of the person's queue. */
     private boolean send(OutboxStore.Row row) {
-        waitOutGlobalPause();
-        rate.acquirePermission();
+        var line = lines.lineOf(row.userKey());
+        if (line == null) {
+            log.warn("[SEND] to={} outbox={} not sent: its number is no longer served", row.userKey(), row.id());
+            return giveUp(row, null, "not sent: its number is no longer served (NUMBERS_FILE)");
+        }
+        var messenger = line.messenger();
+        var paused = pausedUntil.computeIfAbsent(line.scope(), scope -> new AtomicLong());
+        waitOut(paused);
+        line.rate().acquirePermission();
         var now = clock.instant();
         // Several instances share PostgreSQL and must claim a row before sending it. SQLite has one process,
         // whose per-person lane already makes it the only sender, so the extra write is skipped there.
@@ -111,7 +121,7 @@ public final class OutboxSender {
             }
             return true;
         } catch (GraphError e) {
-            boolean done = onGraphError(row, e);
+            boolean done = onGraphError(line, paused, row, e);
             outcomes.sendFailed(e.code(), e.handling() != GraphError.Handling.GIVE_UP,
                     Duration.ofNanos(System.nanoTime() - start));
             return done;
@@ -125,7 +135,7 @@ public final class OutboxSender {
         }
     }
 
-    private boolean onGraphError(OutboxStore.Row row, GraphError e) {
+    private boolean onGraphError(Line line, AtomicLong paused, OutboxStore.Row row, GraphError e) {
         switch (e.handling()) {
             case RETRY_THIS_USER_LATER:
                 // Meta's advice for the pair limit: wait 4^X seconds, and only for this person.
@@ -134,24 +144,29 @@ public final class OutboxSender {
             case RETRY:
                 var backOff = e.retryAfter() != null ? e.retryAfter() : backoff.after(row.attempts());
                 if (e.code() == GraphError.THROUGHPUT_LIMIT) {
-                    pausedUntil.accumulateAndGet(clock.millis() + backOff.toMillis(), Math::max);
+                    paused.accumulateAndGet(clock.millis() + backOff.toMillis(), Math::max);
                 }
                 return retry(row, e.code(), e.detail(), backOff);
             default:
-                if (e.code() == GraphError.TOKEN_INVALID && tokenAlarm.compareAndSet(false, true)) {
-                    log.error("[SEND] WhatsApp rejected the access token (code 190): every send will fail until "
-                            + "WHATSAPP_TOKEN is replaced with a valid one");
+                if (e.code() == GraphError.TOKEN_INVALID && tokenAlarms.add(line.scope())) {
+                    var number = line.number();
+                    log.error("[SEND] WhatsApp rejected the access token of {} (code 190): every send from it will fail"
+                            + " until {} holds a valid one", number.label(), number.tokenVariable());
                 }
                 log.warn("[SEND] to={} outbox={} failed for good: {}", row.userKey(), row.id(), e.getMessage());
-                db.write(h -> {
-                    outbox.markFailed(h, row.id(), e.code(), e.detail(), clock.instant());
-                    return null;
-                });
-                return true;
+                return giveUp(row, e.code(), e.detail());
         }
     }
 
-    private void waitOutGlobalPause() {
+    private boolean giveUp(OutboxStore.Row row, Integer code, String detail) {
+        db.write(h -> {
+            outbox.markFailed(h, row.id(), code, detail, clock.instant());
+            return null;
+        });
+        return true;
+    }
+
+    private void waitOut(AtomicLong pausedUntil) {
         long wait = pausedUntil.get() - clock.millis();
         if (wait > 0) {
             try {

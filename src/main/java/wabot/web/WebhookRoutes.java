@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.delivery.Intake;
+import wabot.numbers.Switchboard;
 import wabot.whatsapp.GraphCodes;
 import wabot.whatsapp.MalformedWebhook;
 import wabot.whatsapp.WebhookParser;
@@ -21,6 +22,7 @@ public final class WebhookRoutes {
     private final String verifyToken;
     private final WebhookSignature signature;
     private final WebhookParser parser;
+    private final Switchboard switchboard;
     private final Intake intake;
     private final long maxBytes;
     private final Counter accepted;
@@ -32,11 +34,12 @@ public final class WebhookRoutes {
      * @param signature null when no app secret is configured, which leaves deliveries unauthenticated
      * @param maxBytes  the largest body accepted ({@code WEBHOOK_MAX_BYTES})
      */
-    public WebhookRoutes(String verifyToken, WebhookSignature signature, WebhookParser parser, Intake intake,
-                         long maxBytes, MeterRegistry metrics) {
+    public WebhookRoutes(String verifyToken, WebhookSignature signature, WebhookParser parser, Switchboard switchboard,
+                         Intake intake, long maxBytes, MeterRegistry metrics) {
         this.verifyToken = verifyToken;
         this.signature = signature;
         this.parser = parser;
+        this.switchboard = switchboard;
         this.intake = intake;
         this.maxBytes = maxBytes;
         this.accepted = metrics.counter("wabot.webhook.messages", "result", "accepted");
@@ -76,7 +79,8 @@ public final class WebhookRoutes {
             return;
         }
         try {
-            var webhook = parser.parse(body);
+            // Only what was written to a number served here, each message under its conversation's key.
+            var webhook = switchboard.route(parser.parse(body));
             var fresh = intake.accept(webhook);
             accepted.increment(fresh.size());
             duplicates.increment(webhook.messages().size() - fresh.size());

@@ -403,7 +403,8 @@ abstract class StoreContract {
             save(h, newer, List.of());
             return null;
         });
-        assertThat(read((Handle h) -> sessions.active(h, 10))).extracting(Session::userKey).containsExactly("333", "111");
+        assertThat(this.<List<Session>>read((Handle h) -> sessions.active(h, null, 10))).extracting(Session::userKey)
+                .containsExactly("333", "111");
     }
 
     // --- outbox ---------------------------------------------------------------------------------------------
