@@ -25,6 +25,9 @@ import wabot.Config;
 import wabot.Wabot;
 import wabot.conversation.Flow;
 import wabot.flow.FlowLoader;
+import wabot.flow.NumbersLoader;
+import wabot.numbers.BusinessNumbers;
+import java.nio.file.Files;
 
 /**
  * The real wabot, started in-process on a random port against a SQLite file in a test's folder, a
@@ -52,6 +55,7 @@ public final class Harness implements AutoCloseable {
     private final Flow flow;
     private final Map<String, String> env;
     private final Config config;
+    private final BusinessNumbers numbers;
     private final FakeGraph graph;
     private final FakeExternalApi api;
     private final HttpClient http = HttpClient.newBuilder()
@@ -67,7 +71,11 @@ public final class Harness implements AutoCloseable {
         this.graph = graph;
         this.api = api;
         this.config = Config.from(this.env);
-        this.wabot = Wabot.start(config, flow);
+        // As the service reads them: the numbers file with each number's flow, or the single number with this flow.
+        this.numbers = config.numbersFile() == null ? BusinessNumbers.single(config, flow)
+                : NumbersLoader.load(config.numbersFile(), this.env,
+                        new NumbersLoader.Defaults(config.externalApiUrl(), config.sendRatePerSecond()));
+        this.wabot = Wabot.start(config, numbers);
     }
 
     /** A harness whose database lives in {@code directory} (a JUnit {@code @TempDir}). */
@@ -84,6 +92,8 @@ public final class Harness implements AutoCloseable {
     public static final class Builder {
         private final Path directory;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private final Map<String, String> files = new LinkedHashMap<>();
+        private String numbersYaml;
         private Flow flow = FlowLoader.bundled();
 
         private Builder(Path directory) {
@@ -112,6 +122,21 @@ public final class Harness implements AutoCloseable {
             return this;
         }
 
+        /** Writes a file (a flow, say) into the test's folder before start, where a numbers file finds it. */
+        public Builder file(String name, String content) {
+            files.put(name, content);
+            return this;
+        }
+
+        /**
+         * Serves the numbers of this {@code NUMBERS_FILE} (written as {@code numbers.yaml} beside the files of
+         * {@link #file}) instead of the single {@code PHONE_NUMBER_ID}, which is left unset.
+         */
+        public Builder numbersYaml(String yaml) {
+            numbersYaml = yaml;
+            return this;
+        }
+
         public Harness start() {
             var graph = FakeGraph.start();
             FakeExternalApi api = null;
@@ -128,15 +153,23 @@ public final class Harness implements AutoCloseable {
                 env.put("POLL_INTERVAL", "100ms");
                 env.put("EXTERNAL_API_MAX_ATTEMPTS", "2");
                 env.put("EXTERNAL_API_TIMEOUT", "5s");
+                for (var file : files.entrySet()) {
+                    Files.writeString(directory.resolve(file.getKey()), file.getValue());
+                }
+                if (numbersYaml != null) {
+                    Files.writeString(directory.resolve("numbers.yaml"), numbersYaml);
+                    env.put("NUMBERS_FILE", directory.resolve("numbers.yaml").toString());
+                    env.remove("PHONE_NUMBER_ID");
+                }
                 env.putAll(overrides);
                 env.values().removeIf(Objects::isNull);
                 return new Harness(directory, flow, env, graph, api);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 graph.close();
                 if (api != null) {
                     api.close();
                 }
-                throw e;
+                throw e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((IOException) e);
             }
         }
     }
@@ -153,6 +186,16 @@ public final class Harness implements AutoCloseable {
 
     public Flow flow() {
         return flow;
+    }
+
+    /** The numbers served: the numbers file's, or the single number of the settings. */
+    public BusinessNumbers numbers() {
+        return numbers;
+    }
+
+    /** The running wabot, for what HTTP does not reach (its simulators). */
+    public Wabot wabot() {
+        return wabot;
     }
 
     /** The settings the bot was started with (the same across restarts). */
@@ -314,7 +357,7 @@ public final class Harness implements AutoCloseable {
     public void restart() {
         wabot.close();
         wabot = null; // if the start below fails, close() has nothing left to stop
-        wabot = Wabot.start(config, flow);
+        wabot = Wabot.start(config, numbers);
     }
 
     @Override
