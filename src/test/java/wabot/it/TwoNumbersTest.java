@@ -179,6 +179,41 @@ class TwoNumbersTest {
         }
     }
 
+    @Test
+    void theOperatorEndpointsAndTheConsoleShowAndFilterByNumber() {
+        try (var salesApi = FakeExternalApi.start();
+             var h = twoNumbers(salesApi).start()) {
+            say(h, SALES, ANA, "hi", 1);
+            say(h, SUPPORT, ANA, "hola", 1);
+            say(h, SUPPORT, BEN, "hola", 1);
+            say(h, SUPPORT, BEN, "Se cortó", 1);
+            say(h, SUPPORT, BEN, "ben@example.com", 2);
+
+            var active = h.admin("/sessions").json();
+            assertThat(active.path("count").asInt()).isEqualTo(2);
+            assertThat(active.path("sessions")).extracting(s -> s.path("user").asText() + "@"
+                    + s.path("number").path("name").asText()).containsExactlyInAnyOrder(ANA + "@Sales", ANA + "@Support");
+            assertThat(h.admin("/sessions?number=" + SUPPORT).json().path("sessions")).singleElement()
+                    .satisfies(s -> assertThat(s.path("current_question").asText()).isEqualTo("issue"));
+            assertThat(h.admin("/sessions?number=123").status()).isEqualTo(404);
+
+            var sales = h.get("/console/conversations?number=" + SALES).body();
+            assertThat(sales).contains("<th>Number</th>").contains("+" + ANA).doesNotContain("+" + BEN)
+                    .contains("<option value=\"" + SALES + "\" selected>Sales</option>");
+            var all = h.get("/console/conversations").body();
+            assertThat(all).contains("+" + ANA).contains("+" + BEN).contains("<td class=\"number\">Sales</td>")
+                    .contains("<td class=\"number\">Support</td>");
+            assertThat(h.get("/console").body()).contains("id=\"numbers\"").contains(SALES).contains(SUPPORT);
+
+            var today = java.time.LocalDate.now(java.time.ZoneId.systemDefault());
+            var csv = h.get("/console/export.csv?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+                    + "&number=" + SUPPORT).body().lines().toList();
+            assertThat(csv.get(0)).contains("phone_number_id,number,issue,email").doesNotContain("product");
+            assertThat(csv).hasSize(2);
+            assertThat(csv.get(1)).contains(SUPPORT + ",Support,Se cortó,ben@example.com");
+        }
+    }
+
     /** Delivers a text from {@code from} to {@code number}, and returns the {@code replies} new texts it caused. */
     private static List<String> say(Harness h, String number, String from, String text, int replies) {
         int before = h.graph().texts(number, from).size();
