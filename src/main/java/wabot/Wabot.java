@@ -59,6 +59,7 @@ import wabot.web.HttpMeters;
 import wabot.web.SignInRoutes;
 import wabot.web.SimulatorRoutes;
 import wabot.web.AdminRoutes;
+import wabot.web.ContractRoutes;
 import wabot.web.WebhookRoutes;
 import wabot.whatsapp.Messenger;
 import wabot.whatsapp.WebhookParser;
@@ -187,6 +188,7 @@ public final class Wabot implements AutoCloseable {
         var simulators = lines.lines().stream().map(line -> new Simulator(parser, lines, line, intake, db, inbox,
                 outbox, new Owed(), sessions, clock)).toList();
         var assets = new Assets();
+        var contract = new ContractRoutes();
         var health = new HealthRoutes(db);
         var signIn = new SignInRoutes(access, assets, clock);
         var simulatorPages = new SimulatorRoutes(simulators, lines.several(), assets);
@@ -230,6 +232,7 @@ public final class Wabot implements AutoCloseable {
             c.routes.get("/health", ctx -> ctx.json(Map.of("status", db.read(h ->
                     h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? "ok" : "degraded")));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+            c.routes.get("/openapi.yaml", contract::serve);
         });
         if (liveness != null) {
             // Registered before anything can claim: a claim must name an instance the others can see die.

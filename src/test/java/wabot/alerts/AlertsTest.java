@@ -170,7 +170,8 @@ class AlertsTest {
             awaitChecks(h, 5);
 
             assertThat(firing.path("severity").asText()).isEqualTo("warning");
-            assertThat(firing.path("details").asText()).contains("131026 × 4").contains("Undeliverable");
+            // The share may be judged once three of the four have failed, or all four: both are over the threshold.
+            assertThat(firing.path("details").asText()).containsPattern("131026 × [34] ").contains("Undeliverable");
             assertOnce("replies_failing");
             assertThat(receiver.notices("whatsapp_restricted")).isEmpty();
         }

@@ -63,6 +63,8 @@ public final class Harness implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private Wabot wabot;
+    /** Where wabot's operator endpoints answered otherwise than the contract says, to report at {@link #close()}. */
+    private final List<String> breaches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Harness(Path directory, Flow flow, Map<String, String> env, FakeGraph graph, FakeExternalApi api) {
         this.directory = directory;
@@ -360,6 +362,15 @@ public final class Harness implements AutoCloseable {
         wabot = Wabot.start(config, numbers);
     }
 
+    /** Where the operator endpoints' answers so far broke the contract (docs/openapi.yaml); empty when none did. */
+    public List<String> breaches() {
+        return List.copyOf(breaches);
+    }
+
+    /**
+     * Stops the bot and the fakes, and fails if anything broke the contract: the operator endpoints' answers seen
+     * here, or the business API's traffic (see {@link FakeExternalApi#close()}).
+     */
     @Override
     public void close() {
         try {
@@ -369,6 +380,9 @@ public final class Harness implements AutoCloseable {
         } finally {
             graph.close();
             api.close();
+        }
+        if (!breaches.isEmpty()) {
+            throw new AssertionError("the operator endpoints broke docs/openapi.yaml:\n" + String.join("\n", breaches));
         }
     }
 
@@ -386,6 +400,12 @@ public final class Harness implements AutoCloseable {
     private HttpResult send(HttpRequest request) {
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // Every answer of a documented endpoint is held to the contract, whatever the test came for.
+            for (var problem : Contract.get().operatorAnswer(request.method(), request.uri().getPath(),
+                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body())) {
+                breaches.add(problem + " (" + request.method() + " " + request.uri().getRawPath()
+                        + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()) + ")");
+            }
             return new HttpResult(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
