@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import wabot.conversation.Flow;
 import wabot.flow.FlowLoader;
@@ -29,20 +27,9 @@ import wabot.testing.WabotHttp;
  */
 class PostgresServiceTest {
     static final String PHONE = "15555550101";
-    static Postgres postgres;
     final WabotHttp http = new WabotHttp();
     final Flow flow = FlowLoader.bundled();
     final Map<String, AtomicInteger> apiCalls = new ConcurrentHashMap<>();
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = Postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     static Map<String, String> env(String databaseUrl) {
         // No WHATSAPP_TOKEN: replies go through the dry-run messenger and are stored as sent.
@@ -51,7 +38,7 @@ class PostgresServiceTest {
 
     @Test
     void oneInstanceRunsAConversationToItsEnd() {
-        runsAConversationToItsEnd(postgres.emptyDatabaseUrl());
+        runsAConversationToItsEnd(Postgres.shared().emptyDatabaseUrl());
     }
 
     /** Starts wabot on {@code databaseUrl} and takes one person through the bundled flow, checking every row. */
@@ -108,7 +95,7 @@ class PostgresServiceTest {
     @Test
     void twoInstancesProcessEveryMessageOnceAndInOrder() throws Exception {
         var api = startApi();
-        var env = new HashMap<>(env(postgres.emptyDatabaseUrl()));
+        var env = new HashMap<>(env(Postgres.shared().emptyDatabaseUrl()));
         env.put("EXTERNAL_API_URL", "http://127.0.0.1:" + api.getAddress().getPort() + "/submit");
         var config = Config.from(env);
         // Both start at once on an empty database: Flyway's lock lets one migrate and the other wait.

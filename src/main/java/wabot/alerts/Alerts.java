@@ -14,14 +14,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wabot.delivery.Periodic;
 import wabot.numbers.Switchboard;
 import wabot.store.AlertStore;
 import wabot.store.Backlog;
@@ -54,11 +52,7 @@ public final class Alerts implements AutoCloseable {
     private final Clock clock;
     private final Counter checks;
     private final Map<Alert, AtomicBoolean> firing = new EnumMap<>(Alert.class);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "wabot-alerts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Periodic timer = new Periodic("wabot-alerts");
 
     public Alerts(Database db, OutboxStore outbox, SubmissionStore submissions, Backlog backlog, AlertStore store,
                   Switchboard lines, AlertSettings settings, HttpClient http, String instance,
@@ -91,8 +85,7 @@ public final class Alerts implements AutoCloseable {
     }
 
     public void start() {
-        long every = settings.checkEvery().toMillis();
-        timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+        timer.every(settings.checkEvery(), settings.checkEvery(), this::check);
     }
 
     /** One look at every condition; a check that fails is logged and the others go on. */
@@ -150,13 +143,18 @@ public final class Alerts implements AutoCloseable {
                 return true;
             case CLEAR:
                 if (wasFiring) {
-                    db.write(h -> store.resolve(h, key, seen.summary(), now)).ifPresent(started -> tell(
-                            new Notification(seen.alert(), false, seen.summary(), null, started, now, instance)));
+                    resolve(seen.alert(), key, seen.summary(), now);
                 }
                 return false;
             default:
                 return wasFiring;
         }
+    }
+
+    /** Resolves {@code alert}, stored as {@code key}, if it is firing; the caller whose write resolved it tells people. */
+    private void resolve(Alert alert, String key, String summary, Instant now) {
+        db.write(h -> store.resolve(h, key, summary, now)).ifPresent(started -> tell(
+                new Notification(alert, false, summary, null, started, now, instance)));
     }
 
     private void tell(Notification n) {
@@ -170,18 +168,21 @@ public final class Alerts implements AutoCloseable {
         }
     }
 
-    /** The alerts firing now, as stored. */
-    public List<AlertStore.Row> firingNow() {
-        return db.read(store::all).stream().filter(AlertStore.Row::firing).toList();
-    }
+
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.close();
+        // No other instance, nor this one's next life (another host:port), can see this circuit close: its alert
+        // clears as the instance stops, or it stays firing in the console for good.
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            for (var circuit : circuits) {
+                var stopped = Observation.clear(Alert.BUSINESS_API_CIRCUIT_OPEN, "wabot " + instance
+                        + " stopped, and its circuit with it").about(circuit.subject(instance));
+                resolve(stopped.alert(), stopped.key(), stopped.summary(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            }
+        } catch (RuntimeException e) {
+            log.warn("[ALERT] this instance's circuit alert not cleared on the way out: {}", e.toString());
         }
         if (webhook != null) {
             webhook.close();

@@ -75,7 +75,7 @@ final class AnswersExport {
         writer.flush(); // the download starts now, while the rows are read
         pages(filter, row -> {
             var payload = Payloads.read(row.payload());
-            var answers = payload.path("answers");
+            var answers = Payloads.answers(payload);
             var cells = new ArrayList<String>(header.size());
             cells.add(row.id());
             cells.add(row.conversationId());
@@ -117,8 +117,7 @@ final class AnswersExport {
             if (payload.path("number").isObject()) {
                 line.set("number", payload.path("number"));
             }
-            var answers = payload.path("answers");
-            line.set("answers", answers.isObject() ? answers : JSON.createObjectNode());
+            line.set("answers", Payloads.answers(payload));
             unchecked(() -> {
                 writer.write(line.toString());
                 writer.write('\n');

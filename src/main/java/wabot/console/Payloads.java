@@ -43,8 +43,9 @@ final class Payloads {
         }
     }
 
-    static JsonNode answers(String payload) {
-        var answers = read(payload).path("answers");
+    /** A payload's answers; an empty object when it has none. */
+    static JsonNode answers(JsonNode payload) {
+        var answers = payload.path("answers");
         return answers.isObject() ? answers : JSON.createObjectNode();
     }
 

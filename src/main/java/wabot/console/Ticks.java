@@ -43,8 +43,7 @@ final class Ticks {
         if ("cancelled".equals(t.status())) {
             return "Cancelled by an operator: never sent";
         }
-        boolean failed = "failed".equals(t.status()) || "failed".equals(t.delivery());
-        if (failed) {
+        if (t.failed()) {
             var code = t.errorCode();
             return (("failed".equals(t.status()) ? "Not sent" : "Not delivered")) + (code == null ? ""
                     : ": " + code + " — " + GraphCodes.meaning(code));

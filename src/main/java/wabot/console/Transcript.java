@@ -70,8 +70,7 @@ final class Transcript {
     }
 
     private void told(StringBuilder out, OutboxStore.Told t, String conversationId, String csrf) {
-        var failed = "failed".equals(t.status()) || "failed".equals(t.delivery());
-        out.append("<li class=\"bubble out").append(failed ? " failed" : "")
+        out.append("<li class=\"bubble out").append(t.failed() ? " failed" : "")
                 .append("cancelled".equals(t.status()) ? " cancelled" : "")
                 .append("pending".equals(t.status()) ? " pending" : "").append("\" data-reply=\"").append(t.id())
                 .append("\"><span class=\"text\">").append(Html.escape(t.reply().text())).append("</span>");

@@ -6,10 +6,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a task at a fixed delay on its own named daemon thread, and waits for it to finish when closed. */
-final class Periodic implements AutoCloseable {
+public final class Periodic implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
-    Periodic(String name) {
+    public Periodic(String name) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             var thread = new Thread(r, name);
             thread.setDaemon(true);
@@ -17,7 +17,7 @@ final class Periodic implements AutoCloseable {
         });
     }
 
-    void every(Duration first, Duration delay, Runnable task) {
+    public void every(Duration first, Duration delay, Runnable task) {
         timer.scheduleWithFixedDelay(task, first.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

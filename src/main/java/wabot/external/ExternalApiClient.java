@@ -1,10 +1,7 @@
 package wabot.external;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +15,7 @@ import java.util.function.Predicate;
 import wabot.conversation.Event;
 import wabot.conversation.Question;
 import wabot.conversation.Submission;
+import wabot.flow.ExactJson;
 import wabot.flow.QuestionSpecs;
 import wabot.numbers.UserKey;
 
@@ -31,9 +29,7 @@ public final class ExternalApiClient {
     private final URI url;
     private final Duration timeout;
     /** Numbers as written (3.5, never 3.5E+0), since the business API reads them as a person typed them. */
-    private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private final ObjectMapper json = ExactJson.MAPPER;
     private final Predicate<String> standInFor;
     private final List<Question> flowQuestions;
     private final String phoneNumberId;

@@ -24,13 +24,9 @@ public final class AlertStore {
         return h.createQuery("""
                         SELECT name, state, severity, summary, details, instance, started_at, resolved_at, updated_at
                         FROM alerts ORDER BY started_at DESC""")
-                .map((rs, ctx) -> {
-                    long resolved = rs.getLong(8);
-                    var resolvedAt = rs.wasNull() ? null : Instant.ofEpochMilli(resolved);
-                    return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), resolvedAt,
-                            Instant.ofEpochMilli(rs.getLong(9)));
-                })
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), Columns.instant(rs, 8),
+                        Instant.ofEpochMilli(rs.getLong(9))))
                 .list();
     }
 

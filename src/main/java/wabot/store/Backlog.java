@@ -21,10 +21,6 @@ public final class Backlog {
     }
 
     private static Pending pending(Handle h, String sql) {
-        return h.createQuery(sql).map((rs, ctx) -> {
-            long oldest = rs.getLong(2);
-            var when = rs.wasNull() ? null : Instant.ofEpochMilli(oldest);
-            return new Pending(rs.getLong(1), when);
-        }).one();
+        return h.createQuery(sql).map((rs, ctx) -> new Pending(rs.getLong(1), Columns.instant(rs, 2))).one();
     }
 }

@@ -128,12 +128,8 @@ public final class ConversationStore {
     }
 
     static Row row(ResultSet rs) throws SQLException {
-        long ended = rs.getLong(9);
-        var endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
-        long last = rs.getLong(11);
-        var lastActive = rs.wasNull() ? null : Instant.ofEpochMilli(last);
         return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)), endedAt, rs.getInt(10),
-                lastActive);
+                rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)), Columns.instant(rs, 9),
+                rs.getInt(10), Columns.instant(rs, 11));
     }
 }

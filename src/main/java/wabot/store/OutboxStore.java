@@ -90,13 +90,9 @@ public final class OutboxStore {
                 .bind("user", userKey)
                 .bind("after", afterId)
                 .bind("limit", limit)
-                .map((rs, ctx) -> {
-                    int code = rs.getInt(7);
-                    Integer errorCode = rs.wasNull() ? null : code;
-                    return new Left(rs.getLong(1), new Reply(rs.getString(2), Wire.choices(rs.getString(3))),
-                            rs.getString(4), rs.getString(5), rs.getString(6), errorCode, rs.getString(8),
-                            Instant.ofEpochMilli(rs.getLong(9)));
-                })
+                .map((rs, ctx) -> new Left(rs.getLong(1), new Reply(rs.getString(2), Wire.choices(rs.getString(3))),
+                        rs.getString(4), rs.getString(5), rs.getString(6), Columns.integer(rs, 7), rs.getString(8),
+                        Instant.ofEpochMilli(rs.getLong(9))))
                 .list();
     }
 
@@ -107,7 +103,12 @@ public final class OutboxStore {
      * @param delivery Meta's latest news of a sent reply: accepted, sent, delivered, read, played or failed
      */
     public record Told(long id, Reply reply, String status, int attempts, String wamid, String delivery,
-                         Integer errorCode, String errorDetail, Instant createdAt, Instant settledAt) {}
+                         Integer errorCode, String errorDetail, Instant createdAt, Instant settledAt) {
+        /** Refused at send, or reported failed by a status webhook. */
+        public boolean failed() {
+            return "failed".equals(status) || "failed".equals(delivery);
+        }
+    }
 
     /** One conversation's replies, oldest first. */
     public List<Told> ofConversation(Handle h, String userKey, String conversationId, int limit) {
@@ -117,15 +118,9 @@ public final class OutboxStore {
                         FROM outbox WHERE user_key = :user AND conversation_id = :conversation
                         ORDER BY id LIMIT :limit""")
                 .bind("user", userKey).bind("conversation", conversationId).bind("limit", limit)
-                .map((rs, ctx) -> {
-                    int code = rs.getInt(8);
-                    Integer errorCode = rs.wasNull() ? null : code;
-                    long settled = rs.getLong(11);
-                    var settledAt = rs.wasNull() ? null : Instant.ofEpochMilli(settled);
-                    return new Told(rs.getLong(1), new Reply(rs.getString(2), Wire.choices(rs.getString(3))),
-                            rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), errorCode,
-                            rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), settledAt);
-                })
+                .map((rs, ctx) -> new Told(rs.getLong(1), new Reply(rs.getString(2), Wire.choices(rs.getString(3))),
+                        rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), Columns.integer(rs, 8),
+                        rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), Columns.instant(rs, 11)))
                 .list();
     }
 
@@ -174,12 +169,8 @@ public final class OutboxStore {
                         SELECT id, user_key, status, delivery, error_code, error_detail, created_at FROM outbox
                         ORDER BY id DESC LIMIT :limit""")
                 .bind("limit", limit)
-                .map((rs, ctx) -> {
-                    int code = rs.getInt(5);
-                    Integer errorCode = rs.wasNull() ? null : code;
-                    return new Fate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), errorCode,
-                            rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)));
-                })
+                .map((rs, ctx) -> new Fate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Columns.integer(rs, 5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))))
                 .list();
     }
 

@@ -1,5 +1,7 @@
 package wabot.store;
 
+import static wabot.store.Columns.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -124,11 +126,6 @@ public final class SessionStore {
         return new Session(rs.getString(1), rs.getString(2), rs.getString(3), SessionState.valueOf(rs.getString(4)),
                 rs.getString(5), instant(rs, 6), instant(rs, 7), read(rs.getString(8)), rs.getInt(9), List.of(),
                 rs.getInt(10), instant(rs, 11), rs.getInt(12), rs.getLong(13));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }
 
     private static Long millis(Instant instant) {

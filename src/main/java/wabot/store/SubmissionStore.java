@@ -194,9 +194,8 @@ public final class SubmissionStore {
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
-        long completed = rs.getLong(10);
-        var completedAt = rs.wasNull() ? null : Instant.ofEpochMilli(completed);
         return new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getInt(6), rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)), completedAt);
+                rs.getInt(6), rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)),
+                Columns.instant(rs, 10));
     }
 }

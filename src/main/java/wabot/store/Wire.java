@@ -1,10 +1,7 @@
 package wabot.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,6 +10,7 @@ import java.util.LinkedHashMap;
 import wabot.conversation.Attachment;
 import wabot.conversation.Choices;
 import wabot.conversation.Value;
+import wabot.flow.ExactJson;
 
 /**
  * The JSON columns beside a message's text: a person's attachment ({@code inbox.attachment}), the choices of a
@@ -20,11 +18,7 @@ import wabot.conversation.Value;
  * follow the business API's payload, so an operator reading the database sees the same shapes.
  */
 public final class Wire {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    private static final ObjectMapper JSON = ExactJson.MAPPER;
 
     private Wire() {}
 

@@ -11,7 +11,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 
 /**
- * The HTTP server's meters, from Micrometer's own Jetty binders: {@code http_server_requests_seconds} by method,
+ * The HTTP server's meters, from Micrometer's own Jetty binders: {@code jetty_server_requests_seconds} by method,
  * status, outcome and {@code uri}, and the server's thread pool. The {@code uri} is the path's first segment from a
  * fixed set (a person's phone in {@code /sessions/...} would make one series per person).
  */

@@ -38,15 +38,13 @@ class PostgresCrashIT {
 
     @Test
     void oneOfTwoInstancesKilledAgainAndAgainLosesNothingAndKeepsNobodyWaiting() throws Exception {
-        try (var postgres = Postgres.start()) {
-            var url = postgres.emptyDatabaseUrl();
-            var crash = new Crash(Crash.Plan.of("crash-it-pg", 20, 6, 200, 20), dir);
-            // Settled, and the last killed life silent for long enough: only the two running instances are on record.
-            crash.run(url, List.of("wabot-a", "wabot-b"), "wabot-a", () -> Await.until(
-                    "every killed instance found dead and forgotten, the two running ones on record",
-                    Duration.ofSeconds(15), () -> instances(url).size() == 2));
-            assertThat(instances(url)).as("instances on record after both stopped in order").isEmpty();
-        }
+        var url = Postgres.shared().emptyDatabaseUrl();
+        var crash = new Crash(Crash.Plan.of("crash-it-pg", 20, 6, 200, 20), dir);
+        // Settled, and the last killed life silent for long enough: only the two running instances are on record.
+        crash.run(url, List.of("wabot-a", "wabot-b"), "wabot-a", () -> Await.until(
+                "every killed instance found dead and forgotten, the two running ones on record",
+                Duration.ofSeconds(15), () -> instances(url).size() == 2));
+        assertThat(instances(url)).as("instances on record after both stopped in order").isEmpty();
     }
 
     /** The instances on record, as host/pid. */

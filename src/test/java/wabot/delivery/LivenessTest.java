@@ -2,16 +2,13 @@ package wabot.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import wabot.conversation.Reply;
@@ -28,26 +25,15 @@ import wabot.testing.Postgres;
  * that must be in the past or the future are set far from now, so nothing here depends on how fast the test runs.
  */
 class LivenessTest {
-    private static Postgres postgres;
     private final InstanceStore instances = new InstanceStore();
     private final OutboxStore outbox = new OutboxStore();
     private final SubmissionStore submissions = new SubmissionStore();
     private final Clock clock = Clock.systemUTC();
     private Database db;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = Postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
     @BeforeEach
     void openDatabase() {
-        db = Database.open(postgres.migratedDatabaseUrl());
+        db = Database.open(Postgres.shared().migratedDatabaseUrl());
     }
 
     @AfterEach

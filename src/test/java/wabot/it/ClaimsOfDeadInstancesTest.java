@@ -2,14 +2,11 @@ package wabot.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wabot.conversation.Reply;
@@ -33,24 +30,13 @@ class ClaimsOfDeadInstancesTest {
     private static final String SUBMISSION = "6b0c1e9a-40a4-3a51-9d0a-5f1d2c3b4a5e";
     private static final String ANA = Webhooks.USER_A;
     private static final String BEN = Webhooks.USER_B;
-    private static Postgres postgres;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = Postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
     @Test
     void aDeadInstancesReplyAndSubmissionGoOutAtOnceWhileALivePeersClaimHolds() {
-        var url = postgres.migratedDatabaseUrl();
+        var url = Postgres.shared().migratedDatabaseUrl();
         var instances = new InstanceStore();
         var outbox = new OutboxStore();
         var submissions = new SubmissionStore();

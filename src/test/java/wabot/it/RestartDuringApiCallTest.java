@@ -32,11 +32,9 @@ class RestartDuringApiCallTest {
     }
 
     @Test
-    void onPostgresTheCallInFlightIsPostedAgainWithTheSameKeyAndAnsweredOnce() throws Exception {
-        try (var postgres = Postgres.start()) {
-            postedAgainWithTheSameKeyAndAnsweredOnce(Harness.builder(dir).env("DATABASE_URL",
-                    postgres.migratedDatabaseUrl()));
-        }
+    void onPostgresTheCallInFlightIsPostedAgainWithTheSameKeyAndAnsweredOnce() {
+        postedAgainWithTheSameKeyAndAnsweredOnce(Harness.builder(dir).env("DATABASE_URL",
+                Postgres.shared().migratedDatabaseUrl()));
     }
 
     private void postedAgainWithTheSameKeyAndAnsweredOnce(Harness.Builder builder) {

@@ -8,12 +8,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import wabot.store.Database;
 
 /**
- * One real PostgreSQL server for a test class, and a fresh database from it for each test. Starting the server
- * is the slow part (about three seconds), so a class starts it once. A migrated database is cloned from a
- * template migrated once, which is several times faster than running Flyway against an empty one every time.
+ * One real PostgreSQL server for every test in the JVM, and a fresh database from it for each test. Starting the
+ * server is the slow part (seconds), so the first test that needs it starts it and the others share it; they
+ * cannot disturb one another, since each works in a database of its own. The server stops, and its files go, when
+ * the JVM exits (EmbeddedPostgres' shutdown hook). A migrated database is cloned from a template migrated once,
+ * which is several times faster than running Flyway against an empty one every time.
  */
-public final class Postgres implements AutoCloseable {
+public final class Postgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static Postgres shared;
     private final EmbeddedPostgres server;
     private String template;
 
@@ -21,13 +24,22 @@ public final class Postgres implements AutoCloseable {
         this.server = server;
     }
 
-    public static Postgres start() {
+    /** The JVM's server, started on first use. */
+    public static synchronized Postgres shared() {
+        if (shared == null) {
+            shared = new Postgres(start());
+        }
+        return shared;
+    }
+
+    private static EmbeddedPostgres start() {
         try {
             // Durability is irrelevant in tests, and CREATE DATABASE forces a checkpoint: without fsync it is cheap.
-            return new Postgres(EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .start());
+                    .setRegisterShutdownHook(true)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
@@ -75,10 +87,5 @@ public final class Postgres implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }
