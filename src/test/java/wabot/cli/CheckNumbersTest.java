@@ -61,4 +61,15 @@ class CheckNumbersTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("name the numbers file to check");
     }
+
+    @Test
+    void theServiceRefusesABadNumbersFileAsItDoesABadFlow(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("numbers.yaml"), "numbers:\n  - {phone_number_id: '1', name: A}\n");
+
+        var run = Run.of(Map.of("NUMBERS_FILE", file.toString(), "PORT", "0",
+                "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("x.db")), "", "serve");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("wabot: bad numbers file: " + file + ":2: number 1 has no 'flow'");
+    }
 }

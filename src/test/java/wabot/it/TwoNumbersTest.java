@@ -214,6 +214,33 @@ class TwoNumbersTest {
         }
     }
 
+    @Test
+    void theSimulatorWritesToTheNumberChosenAsTheSamePerson() {
+        try (var salesApi = FakeExternalApi.start();
+             var h = twoNumbers(salesApi).start()) {
+            var browser = new wabot.testing.Browserless(h);
+            var person = "SIM.123456789";
+            var page = browser.page("/simulator?as=" + person + "&number=" + SUPPORT).body();
+            assertThat(page).contains("data-number=\"" + SUPPORT + "\"")
+                    .contains("You write to <strong>Support (" + SUPPORT + ")</strong>")
+                    .contains("href=\"/simulator?as=" + person + "&number=" + SALES + "\"");
+
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (var number : List.of(SUPPORT, SALES)) {
+                var sent = browser.postJson("/simulator/api/people/" + person + "/messages?number=" + number,
+                        json.createObjectNode().put("text", "hola"));
+                assertThat(sent.status()).isEqualTo(202);
+            }
+            for (var expected : Map.of(SUPPORT, "Soporte: ¿qué pasó?", SALES, "Sales: which product?").entrySet()) {
+                var told = wabot.testing.Await.value("the simulator's reply from " + expected.getKey(), () -> browser
+                        .get("/simulator/api/people/" + person + "?number=" + expected.getKey()).json().path("told"),
+                        t -> t.size() == 1);
+                assertThat(told.get(0).path("text").asText()).isEqualTo(expected.getValue());
+            }
+            assertThat(h.graph().requests()).as("the simulator's people are answered on its page").isEmpty();
+        }
+    }
+
     /** Delivers a text from {@code from} to {@code number}, and returns the {@code replies} new texts it caused. */
     private static List<String> say(Harness h, String number, String from, String text, int replies) {
         int before = h.graph().texts(number, from).size();
