@@ -67,7 +67,10 @@ public final class Contract {
      */
     public List<String> problems(String pointer, JsonNode instance) {
         var schema = schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(LOCATION + "#" + p)));
-        return schema.validate(instance).stream().map(Object::toString).toList();
+        return schema.validate(instance).stream().map(error -> {
+            var at = error.getInstanceLocation().toString();
+            return (at.isEmpty() || at.equals("$") ? "the body" : at) + ": " + error.getMessage();
+        }).toList();
     }
 
     /** The problems of a POST wabot made to the business API, headers and body. */
