@@ -147,6 +147,22 @@ class TwoNumbersTest {
     }
 
     @Test
+    void aPairLimitHoldsOnePersonOnOneNumberOnly() {
+        try (var salesApi = FakeExternalApi.start();
+             var h = twoNumbers(salesApi).start()) {
+            // Meta counts 131056 per business number and person: Ana is over it with sales, for a minute.
+            h.graph().keepFailingFrom(SALES, ANA, 131056, 400, Duration.ofSeconds(60));
+            h.deliver(Webhooks.textTo(SALES, ANA, Webhooks.newWamid(), "hi"));
+
+            assertThat(say(h, SUPPORT, ANA, "hola", 1)).containsExactly("Soporte: ¿qué pasó?");
+            assertThat(say(h, SALES, BEN, "hi", 1)).containsExactly("Sales: which product?");
+            assertThat(h.graph().texts(SALES, ANA)).isEmpty();
+            assertThat(h.graph().requests(ANA)).filteredOn(r -> r.phoneNumberId().equals(SALES)).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(400));
+        }
+    }
+
+    @Test
     void aDeliveryForAnotherNumberIsAcknowledgedCountedAndLoggedOnceButNotAnswered() {
         try (var salesApi = FakeExternalApi.start();
              var logs = LogCapture.start();
