@@ -152,7 +152,12 @@ public final class Wabot implements AutoCloseable {
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics);
         var ids = numbers.all().stream().map(BusinessNumber::phoneNumberId).filter(Objects::nonNull).toList();
-        var scopes = db.write(h -> new NumberStore().register(h, ids, clock.instant()));
+        // One number a transaction: instances starting at once with their numbers listed in other orders then wait
+        // on each other's single insert instead of deadlocking on two.
+        var scopes = new java.util.HashMap<String, String>();
+        for (var id : ids) {
+            scopes.putAll(db.write(h -> new NumberStore().register(h, List.of(id), clock.instant())));
+        }
         var lines = NumberWiring.switchboard(config, numbers, scopes, http, overrides,
                 new Policy(config.sessionTtl(), config.maxAnswerChars(), config.userMaxMessagesPerMinute()), breakers,
                 metrics);
