@@ -20,7 +20,8 @@ public record Config(
         URI externalApiUrl, String appSecret, String adminToken, int port, String databaseUrl, Path flowFile,
         double sendRatePerSecond, Duration externalApiTimeout, int externalApiMaxAttempts, int maxAnswerChars,
         int userMaxMessagesPerMinute, Duration sessionTtl, int retentionDays, Duration pollInterval,
-        int webhookMaxBytes, Duration externalApiCircuitWait, ZoneId timeZone, AlertSettings alerts) {
+        int webhookMaxBytes, Duration externalApiCircuitWait, ZoneId timeZone, AlertSettings alerts,
+        Path numbersFile) {
 
     private static final Duration LONGEST = Duration.ofDays(36_500);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -58,8 +59,17 @@ public record Config(
                         read.integer("ALERT_FAILED_REPLIES_PERCENT", 20, 1, 100),
                         read.integer("ALERT_FAILED_SUBMISSIONS_PERCENT", 20, 1, 100),
                         read.duration("ALERT_CIRCUIT_OPEN_AFTER", "5m"),
-                        read.duration("ALERT_OUTBOX_AGE", "10m")));
-        if (config.whatsappToken != null && config.phoneNumberId == null) {
+                        read.duration("ALERT_OUTBOX_AGE", "10m")),
+                read.path("NUMBERS_FILE"));
+        if (config.numbersFile != null) {
+            // The file lists the numbers, each with its flow: a second source for either could only disagree.
+            for (var single : new String[] {"PHONE_NUMBER_ID", "FLOW_FILE"}) {
+                if (read.text(single, null) != null) {
+                    throw new ConfigException(single, "must not be set with NUMBERS_FILE, which lists each number"
+                            + " with its flow; remove it (or NUMBERS_FILE)");
+                }
+            }
+        } else if (config.whatsappToken != null && config.phoneNumberId == null) {
             throw new ConfigException("PHONE_NUMBER_ID", "is required when WHATSAPP_TOKEN is set");
         }
         if (!config.databaseUrl.startsWith("jdbc:sqlite:") && !config.databaseUrl.startsWith("jdbc:postgresql:")) {
@@ -72,6 +82,7 @@ public record Config(
         return config;
     }
 
+    /** True when the single number of these settings only logs and stores its replies: no WHATSAPP_TOKEN. */
     public boolean dryRun() {
         return whatsappToken == null;
     }
@@ -79,8 +90,9 @@ public record Config(
     @Override
     public String toString() {
         return "Config[port=" + port + ", database=" + databaseUrl.replaceAll("password=[^&]*", "password=***")
-                + ", flow=" + (flowFile == null ? "bundled" : flowFile) + ", graph=" + graphApiBaseUrl + "/"
-                + graphApiVersion + ", dryRun=" + dryRun() + ", externalApi=" + withoutCredentials(externalApiUrl)
+                + (numbersFile != null ? ", numbers=" + numbersFile : ", flow=" + (flowFile == null ? "bundled" : flowFile))
+                + ", graph=" + graphApiBaseUrl + "/"
+                + graphApiVersion + (numbersFile == null ? ", dryRun=" + dryRun() : "") + ", externalApi=" + withoutCredentials(externalApiUrl)
                 + ", signatures=" + (appSecret != null) + ", adminToken=" + (adminToken != null ? "set" : "unset")
                 + ", sendRate=" + sendRatePerSecond + "/s, sessionTtl=" + sessionTtl + ", timeZone=" + timeZone
                 + ", alertWebhook=" + (alerts.webhook() != null ? "set" : "unset") + "]";

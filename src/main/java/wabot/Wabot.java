@@ -6,8 +6,6 @@ import wabot.delivery.BacklogMeters;
 import wabot.delivery.Outcomes;
 import wabot.store.Backlog;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.javalin.Javalin;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import wabot.conversation.ConversationEngine;
 import wabot.conversation.Flow;
 import wabot.conversation.Policy;
 import wabot.delivery.Backoff;
@@ -37,8 +34,11 @@ import wabot.delivery.Poller;
 import wabot.delivery.SubmissionWorker;
 import wabot.delivery.Turns;
 import wabot.delivery.WaitingMessages;
-import wabot.external.ExternalApiClient;
 import wabot.store.ConversationStore;
+import wabot.store.NumberStore;
+import wabot.numbers.BusinessNumber;
+import wabot.numbers.BusinessNumbers;
+import java.util.Objects;
 import wabot.store.Database;
 import wabot.store.InboxStore;
 import wabot.store.InstanceStore;
@@ -49,7 +49,6 @@ import wabot.store.SubmissionStore;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import wabot.simulator.SimulatedPeople;
-import wabot.simulator.SimulatedPhones;
 import wabot.simulator.Simulator;
 import wabot.store.Owed;
 import wabot.console.ConsoleRoutes;
@@ -60,13 +59,11 @@ import wabot.web.HealthRoutes;
 import wabot.web.HttpMeters;
 import wabot.web.SignInRoutes;
 import wabot.web.SimulatorRoutes;
-import wabot.whatsapp.Deliveries;
-import wabot.whatsapp.Routing;
 import wabot.web.AdminRoutes;
+import wabot.web.ContractRoutes;
 import wabot.web.WebhookHandler;
 import wabot.web.WebhookRoutes;
-import wabot.whatsapp.DryRunMessenger;
-import wabot.whatsapp.GraphClient;
+import wabot.whatsapp.GraphHttp;
 import wabot.whatsapp.Messenger;
 import wabot.whatsapp.WebhookParser;
 import wabot.whatsapp.WebhookSignature;
@@ -83,22 +80,22 @@ public final class Wabot implements AutoCloseable {
     /** Null on SQLite: one instance, whose claims are released at its next start. */
     private final Liveness liveness;
     private final List<Lanes> lanes;
-    private final Simulator simulator;
-    /** Null in a dry run. */
-    private final GraphClient graph;
+    private final List<Simulator> simulators;
+    /** The one client every number's replies leave through; null when no number sends (all dry runs). */
+    private final GraphHttp graphHttp;
 
     private final BacklogMeters backlog;
     private final Alerts alerts;
 
     private Wabot(Database db, Poller poller, Housekeeping housekeeping, Liveness liveness, BacklogMeters backlog,
-                  Alerts alerts, Javalin server, ExecutorService workers, List<Lanes> lanes, Simulator simulator,
-                  GraphClient graph) {
-        this.graph = graph;
+                  Alerts alerts, Javalin server, ExecutorService workers, List<Lanes> lanes, List<Simulator> simulators,
+                  GraphHttp graphHttp) {
+        this.graphHttp = graphHttp;
         this.backlog = backlog;
         this.alerts = alerts;
         this.liveness = liveness;
         this.db = db;
-        this.simulator = simulator;
+        this.simulators = simulators;
         this.lanes = lanes;
         this.poller = poller;
         this.housekeeping = housekeeping;
@@ -124,6 +121,14 @@ public final class Wabot implements AutoCloseable {
     }
 
     public static Wabot start(Config config, Flow flow, Overrides overrides) {
+        return start(config, BusinessNumbers.single(config, flow), overrides);
+    }
+
+    public static Wabot start(Config config, BusinessNumbers numbers) {
+        return start(config, numbers, Overrides.NONE);
+    }
+
+    public static Wabot start(Config config, BusinessNumbers numbers, Overrides overrides) {
         var clock = Clock.systemUTC();
         var metrics = Meters.registry();
         var db = Database.open(config.databaseUrl(), metrics);
@@ -144,25 +149,6 @@ public final class Wabot implements AutoCloseable {
         var submissions = new SubmissionStore();
         var conversationStore = new ConversationStore();
         var self = Liveness.describeThisProcess(clock.instant());
-        var engine = new ConversationEngine(flow, new Policy(config.sessionTtl(), config.maxAnswerChars(),
-                config.userMaxMessagesPerMinute()));
-        var api = new ExternalApiClient(http, config.externalApiUrl(), config.externalApiTimeout(),
-                overrides.standInFor(), flow.questions());
-
-        var graph = config.dryRun() ? null
-                : new GraphClient(config.graphApiBaseUrl().toString(), config.graphApiVersion(),
-                        config.phoneNumberId(), config.whatsappToken(), Duration.ofSeconds(15));
-        Messenger whatsapp = graph == null ? new DryRunMessenger() : graph;
-        // The simulator's people are answered on its page, never through Meta, whatever the settings say.
-        var messenger = overrides.messenger().apply(
-                new Routing(SimulatedPeople::isSimulated, new SimulatedPhones(), whatsapp));
-        var sends = new Lanes(workers);
-        var sender = new OutboxSender(db, outbox, messenger, rateLimiter(config.sendRatePerSecond()),
-                sends, workers, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, self.id(), clock);
-        // SQLite's single writer runs every intake and turn, so it can keep the messages between them in memory.
-        var waiting = db.isSqlite() ? WaitingMessages.forTheWriter() : null;
-        var turns = new Turns(db, engine, sessions, inbox, outbox, submissions, conversationStore, api, outcomes, sender, waiting, clock);
-        var conversations = new Lanes(workers);
         var breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
@@ -172,10 +158,31 @@ public final class Wabot implements AutoCloseable {
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics);
-        var breaker = breakers.circuitBreaker("external-api");
-        var worker = new SubmissionWorker(db, submissions, api, breaker,
-                turns, conversations, sender, workers, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
-                config.externalApiMaxAttempts(), config.externalApiTimeout().plusSeconds(30), outcomes, self.id(), clock);
+        var ids = numbers.all().stream().map(BusinessNumber::phoneNumberId).filter(Objects::nonNull).toList();
+        // One number a transaction: instances starting at once with their numbers listed in other orders then wait
+        // on each other's single insert instead of deadlocking on two.
+        var scopes = new java.util.HashMap<String, String>();
+        for (var id : ids) {
+            scopes.putAll(db.write(h -> new NumberStore().register(h, List.of(id), clock.instant())));
+        }
+        // Every number's replies leave through one non-blocking client (its own endpoint and token each): one pool
+        // of connections to Meta and one set of threads, however many numbers are served.
+        var graphHttp = numbers.all().stream().allMatch(BusinessNumber::dryRun) ? null : GraphHttp.start();
+        var lines = NumberWiring.switchboard(config, numbers, scopes, http, graphHttp, overrides,
+                new Policy(config.sessionTtl(), config.maxAnswerChars(), config.userMaxMessagesPerMinute()), breakers,
+                metrics);
+
+        var sends = new Lanes(workers);
+        var sender = new OutboxSender(db, outbox, lines, sends, workers,
+                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, self.id(), clock);
+        // SQLite's single writer runs every intake and turn, so it can keep the messages between them in memory.
+        var waiting = db.isSqlite() ? WaitingMessages.forTheWriter() : null;
+        var turns = new Turns(db, lines, sessions, inbox, outbox, submissions, conversationStore, outcomes, sender,
+                waiting, clock);
+        var conversations = new Lanes(workers);
+        var worker = new SubmissionWorker(db, submissions, lines, turns, conversations, sender, workers,
+                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)), config.externalApiMaxAttempts(),
+                config.externalApiTimeout().plusSeconds(30), outcomes, self.id(), clock);
         var dispatcher = new Dispatcher(db, conversations, turns, sender, worker);
         var intake = new Intake(db, inbox, outbox, dispatcher, waiting, clock);
         Liveness liveness = null;
@@ -193,21 +200,21 @@ public final class Wabot implements AutoCloseable {
         var parser = new WebhookParser();
         var webhook = new WebhookRoutes(config.verifyToken(),
                 config.appSecret() == null ? null : new WebhookSignature(config.appSecret()),
-                parser, intake, config.webhookMaxBytes(), metrics);
-        var admin = new AdminRoutes(db, flow, sessions, inbox, outbox, submissions, turns, sender, clock);
+                parser, lines, intake, config.webhookMaxBytes(), metrics);
+        var admin = new AdminRoutes(db, lines, sessions, inbox, outbox, submissions, turns, sender, clock);
         var access = new AdminAccess(config.adminToken(), clock);
-        var simulator = new Simulator(parser, intake, db, inbox, outbox, new Owed(), sessions,
-                new Deliveries(config.phoneNumberId() == null ? "simulator" : config.phoneNumberId(), "15550000000"),
-                clock);
+        var simulators = lines.lines().stream().map(line -> new Simulator(parser, lines, line, intake, db, inbox,
+                outbox, new Owed(), sessions, clock)).toList();
         var assets = new Assets();
+        var contract = new ContractRoutes();
         var health = new HealthRoutes(db);
         var signIn = new SignInRoutes(access, assets, clock);
-        var simulatorPages = new SimulatorRoutes(simulator, flow, assets, config.externalApiUrl() != null);
+        var simulatorPages = new SimulatorRoutes(simulators, lines.several(), assets);
         var actions = new OperatorActions(db, turns, submissions, outbox, worker, sender, clock);
         // host:port, known once the server listens (PORT=0 picks one).
         var instance = new AtomicReference<String>();
         var console = new ConsoleRoutes(new ConsoleRoutes.Parts(db, conversationStore, sessions, inbox, outbox,
-                submissions, new Backlog(), new AlertStore(), breaker, actions), flow, assets, access,
+                submissions, new Backlog(), new AlertStore(), actions), lines, assets, access,
                 config.timeZone(), instance::get, clock);
 
         var server = Javalin.create(c -> {
@@ -241,6 +248,7 @@ public final class Wabot implements AutoCloseable {
             c.routes.get("/health", ctx -> ctx.json(Map.of("status", db.read(h ->
                     h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? "ok" : "degraded")));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+            c.routes.get("/openapi.yaml", contract::serve);
         });
         if (liveness != null) {
             // Registered before anything can claim: a claim must name an instance the others can see die.
@@ -258,15 +266,9 @@ public final class Wabot implements AutoCloseable {
         }
 
         log.info("[STARTUP] wabot listening on port {} with {}", server.port(), config);
-        log.info("[STARTUP] flow has {} questions", flow.questions().size());
-        if (config.dryRun()) {
-            log.warn("[STARTUP] DRY-RUN: no WHATSAPP_TOKEN, so replies are logged [SEND] and stored, not sent");
-        }
+        NumberWiring.describe(lines);
         if (config.appSecret() == null) {
             log.warn("[STARTUP] APP_SECRET is not set: webhook deliveries are NOT authenticated");
-        }
-        if (config.externalApiUrl() == null) {
-            log.warn("[STARTUP] EXTERNAL_API_URL is not set: completed conversations are stored and ended, not posted");
         }
         poller.start(config.pollInterval());
         var backlog = new BacklogMeters(db, new Backlog(), metrics, clock);
@@ -275,16 +277,22 @@ public final class Wabot implements AutoCloseable {
                 Duration.ofDays(config.retentionDays()), clock);
         housekeeping.start(Duration.ofHours(1));
         instance.set(instanceName(server.port()));
-        var alerts = new Alerts(db, outbox, submissions, new Backlog(), new AlertStore(), breaker, config.alerts(), http,
+        var alerts = new Alerts(db, outbox, submissions, new Backlog(), new AlertStore(), lines, config.alerts(), http,
                 instance.get(), metrics, clock);
         alerts.start();
         return new Wabot(db, poller, housekeeping, liveness, backlog, alerts, server, workers, List.of(conversations, sends),
-                simulator, graph);
+                simulators, graphHttp);
     }
 
-    /** Talks to this wabot as a person would, without WhatsApp (the terminal chat, tests). */
+    /** Talks to this wabot's first number as a person would, without WhatsApp (the terminal chat, tests). */
     public Simulator simulator() {
-        return simulator;
+        return simulators.get(0);
+    }
+
+    /** Talks to the number with this id as a person would, without WhatsApp. */
+    public Simulator simulator(String phoneNumberId) {
+        return simulators.stream().filter(s -> phoneNumberId.equals(s.line().id())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no number " + phoneNumberId + " is served here"));
     }
 
     public int port() {
@@ -307,9 +315,9 @@ public final class Wabot implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
-        if (graph != null) {
+        if (graphHttp != null) {
             // After the workers: a send still in flight fails, and its row stays pending for the next start.
-            graph.close();
+            graphHttp.close();
         }
         if (liveness != null) {
             // Last before the database: the claims it frees are only final once no worker runs.
@@ -325,16 +333,5 @@ public final class Wabot implements AutoCloseable {
         } catch (UnknownHostException e) {
             return "localhost:" + port;
         }
-    }
-
-    private static RateLimiter rateLimiter(double perSecond) {
-        // Small refill periods spread a burst over the second instead of releasing it all at once.
-        long periodNanos = Math.max(1_000_000L, (long) (1_000_000_000L / perSecond));
-        int permits = (int) Math.max(1, Math.round(perSecond * periodNanos / 1_000_000_000d));
-        return RateLimiter.of("whatsapp-send", RateLimiterConfig.custom()
-                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
-                .limitForPeriod(permits)
-                .timeoutDuration(Duration.ofMinutes(10))
-                .build());
     }
 }

@@ -9,12 +9,14 @@
   const status = document.getElementById('status');
   const text = document.getElementById('text');
   const api = '/simulator/api/people/' + encodeURIComponent(person);
+  // With several numbers, the one this page writes to: every call names it.
+  const number = root.dataset.number ? 'number=' + encodeURIComponent(root.dataset.number) : '';
   let said = 0;
   let told = 0;
   let failures = 0;
 
   function post(path, body) {
-    return fetch(api + path, {
+    return fetch(api + path + (number ? '?' + number : ''), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
       body: JSON.stringify(body),
@@ -150,7 +152,7 @@
   }
 
   function fetchView() {
-    return fetch(api + '?said=' + said + '&told=' + told, { credentials: 'same-origin' })
+    return fetch(api + '?said=' + said + '&told=' + told + (number ? '&' + number : ''), { credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok) {
           throw new Error(response.status + '');

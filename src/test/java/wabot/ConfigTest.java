@@ -132,4 +132,17 @@ class ConfigTest {
                 .doesNotContain(token, appSecret, adminToken, "verify-value-9", "db-password-1", "api-password-3")
                 .contains("port=8000", "adminToken=set", "signatures=true");
     }
+
+    @Test
+    void aNumbersFileListsTheNumbersAndTheirFlowsSoTheSingleNumberSettingsMustGo() {
+        var config = Config.from(Map.of("NUMBERS_FILE", "numbers.yaml", "WHATSAPP_TOKEN", "tok",
+                "EXTERNAL_API_URL", "https://api.example.com/intake"));
+        assertThat(config.numbersFile()).isEqualTo(java.nio.file.Path.of("numbers.yaml"));
+        assertThat(config.toString()).contains("numbers=numbers.yaml").doesNotContain("dryRun").doesNotContain("tok");
+
+        assertThat(refused(Map.of("NUMBERS_FILE", "numbers.yaml", "PHONE_NUMBER_ID", "123")).getMessage())
+                .startsWith("PHONE_NUMBER_ID must not be set with NUMBERS_FILE");
+        assertThat(refused(Map.of("NUMBERS_FILE", "numbers.yaml", "FLOW_FILE", "flow.yaml")).getMessage())
+                .startsWith("FLOW_FILE must not be set with NUMBERS_FILE");
+    }
 }

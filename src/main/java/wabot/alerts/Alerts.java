@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.delivery.Periodic;
+import wabot.numbers.Switchboard;
 import wabot.store.AlertStore;
 import wabot.store.Backlog;
 import wabot.store.Database;
@@ -41,7 +43,9 @@ public final class Alerts implements AutoCloseable {
     private final SubmissionStore submissions;
     private final Backlog backlog;
     private final AlertStore store;
-    private final CircuitWatch circuit;
+    private final Switchboard lines;
+    /** One per business API: numbers that post to the same URL share its circuit. */
+    private final List<CircuitWatch> circuits;
     private final AlertSettings settings;
     private final AlertWebhook webhook;
     private final String instance;
@@ -51,7 +55,7 @@ public final class Alerts implements AutoCloseable {
     private final Periodic timer = new Periodic("wabot-alerts");
 
     public Alerts(Database db, OutboxStore outbox, SubmissionStore submissions, Backlog backlog, AlertStore store,
-                  CircuitBreaker breaker, AlertSettings settings, HttpClient http, String instance,
+                  Switchboard lines, AlertSettings settings, HttpClient http, String instance,
                   MeterRegistry meters, Clock clock) {
         this.db = db;
         this.outbox = outbox;
@@ -61,7 +65,13 @@ public final class Alerts implements AutoCloseable {
         this.settings = settings;
         this.instance = instance;
         this.clock = clock;
-        this.circuit = new CircuitWatch(breaker, clock);
+        this.lines = lines;
+        var breakers = new LinkedHashMap<CircuitBreaker, List<String>>();
+        lines.lines().forEach(line -> breakers.computeIfAbsent(line.breaker(), b -> new ArrayList<>())
+                .add(line.number().label()));
+        this.circuits = new ArrayList<>();
+        breakers.forEach((breaker, numbers) -> circuits.add(new CircuitWatch(breaker, breakers.size() > 1
+                ? numbers : List.of(), clock)));
         this.webhook = settings.webhook() == null ? null : new AlertWebhook(http, settings.webhook(),
                 List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)));
         this.checks = Counter.builder("wabot.alerts.checks")
@@ -83,16 +93,22 @@ public final class Alerts implements AutoCloseable {
         // To the millisecond, as the database keeps it, so a notice says the same instant as the stored row.
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var seen = new ArrayList<Observation>();
-        observe(seen, () -> ReplyChecks.of(db.read(h -> outbox.latest(h, SAMPLE)), now, settings));
+        observe(seen, () -> ReplyChecks.of(db.read(h -> outbox.latest(h, SAMPLE)), now, settings, lines));
         observe(seen, () -> List.of(StoreChecks.submissions(db.read(h ->
                 submissions.latestStatuses(h, now.minus(settings.window()), SAMPLE)), settings)));
         observe(seen, () -> List.of(StoreChecks.outbox(db.read(backlog::outbox), now, settings.outboxAge())));
-        observe(seen, () -> List.of(circuit.observe(settings.circuitOpenFor())));
+        for (var circuit : circuits) {
+            // The circuit is each instance's own, so its alert is too.
+            observe(seen, () -> List.of(circuit.observe(settings.circuitOpenFor()).about(circuit.subject(instance))));
+        }
         try {
             var stored = db.read(store::all).stream().collect(Collectors.toMap(AlertStore.Row::name, r -> r));
+            var firingNow = new EnumMap<Alert, Boolean>(Alert.class);
             for (var observation : seen) {
-                apply(observation, stored.get(key(observation.alert())), now);
+                boolean on = apply(observation, stored.get(observation.key()), now);
+                firingNow.merge(observation.alert(), on, Boolean::logicalOr);
             }
+            firingNow.forEach((alert, on) -> firing.get(alert).set(on));
         } catch (RuntimeException e) {
             log.warn("[ALERT] alert state not read or written: {}", e.toString());
         }
@@ -107,8 +123,9 @@ public final class Alerts implements AutoCloseable {
         }
     }
 
-    private void apply(Observation seen, AlertStore.Row row, Instant now) {
-        var key = key(seen.alert());
+    /** Acts on one observation and says whether its alert fires now. */
+    private boolean apply(Observation seen, AlertStore.Row row, Instant now) {
+        var key = seen.key();
         boolean wasFiring = row != null && row.firing();
         switch (seen.verdict()) {
             case FIRING:
@@ -123,22 +140,20 @@ public final class Alerts implements AutoCloseable {
                         instance, now))) {
                     tell(new Notification(seen.alert(), true, seen.summary(), seen.details(), now, null, instance));
                 }
-                firing.get(seen.alert()).set(true);
-                break;
+                return true;
             case CLEAR:
                 if (wasFiring) {
-                    resolve(seen.alert(), seen.summary(), now);
+                    resolve(seen.alert(), key, seen.summary(), now);
                 }
-                firing.get(seen.alert()).set(false);
-                break;
+                return false;
             default:
-                firing.get(seen.alert()).set(wasFiring);
+                return wasFiring;
         }
     }
 
-    /** Resolves {@code alert} if it is firing; the caller whose write resolved it tells people. */
-    private void resolve(Alert alert, String summary, Instant now) {
-        db.write(h -> store.resolve(h, key(alert), summary, now)).ifPresent(started -> tell(
+    /** Resolves {@code alert}, stored as {@code key}, if it is firing; the caller whose write resolved it tells people. */
+    private void resolve(Alert alert, String key, String summary, Instant now) {
+        db.write(h -> store.resolve(h, key, summary, now)).ifPresent(started -> tell(
                 new Notification(alert, false, summary, null, started, now, instance)));
     }
 
@@ -153,10 +168,7 @@ public final class Alerts implements AutoCloseable {
         }
     }
 
-    /** The stored name: the circuit is each instance's own, so its alert is too. */
-    private String key(Alert alert) {
-        return alert == Alert.BUSINESS_API_CIRCUIT_OPEN ? alert.id() + "@" + instance : alert.id();
-    }
+
 
     @Override
     public void close() {
@@ -164,8 +176,11 @@ public final class Alerts implements AutoCloseable {
         // No other instance, nor this one's next life (another host:port), can see this circuit close: its alert
         // clears as the instance stops, or it stays firing in the console for good.
         try {
-            resolve(Alert.BUSINESS_API_CIRCUIT_OPEN, "wabot " + instance + " stopped, and its circuit with it",
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            for (var circuit : circuits) {
+                var stopped = Observation.clear(Alert.BUSINESS_API_CIRCUIT_OPEN, "wabot " + instance
+                        + " stopped, and its circuit with it").about(circuit.subject(instance));
+                resolve(stopped.alert(), stopped.key(), stopped.summary(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            }
         } catch (RuntimeException e) {
             log.warn("[ALERT] this instance's circuit alert not cleared on the way out: {}", e.toString());
         }

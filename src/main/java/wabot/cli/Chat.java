@@ -28,13 +28,15 @@ import wabot.whatsapp.Routing;
  */
 final class Chat {
     static final String USAGE = """
-            Usage: java -jar wabot.jar chat [--flow FILE] [--as PHONE] [--name NAME] [--database JDBC_URL] [--wait SECONDS]
+            Usage: java -jar wabot.jar chat [--flow FILE | --number ID] [--as PHONE] [--name NAME] [--database JDBC_URL]
+                                            [--wait SECONDS]
 
             Talks to the bot in this terminal, through the whole pipeline, without WhatsApp. Reads the same
             settings as the service (environment, .env). With no EXTERNAL_API_URL a built-in stand-in answers the
             submission and lists the answers it received; with one, your API is called.
 
-              --flow FILE          the flow to talk to (default: FLOW_FILE, else the bundled one)
+              --flow FILE          the flow to talk to (default: FLOW_FILE, else the bundled one; ignores NUMBERS_FILE)
+              --number ID          with NUMBERS_FILE, the phone_number_id of the number to write to (default: the first)
               --as PHONE           who you are, in international format (default +15555550100)
               --name NAME          your profile name (default Simulated person)
               --database JDBC_URL  keep the conversation there (default: a throwaway SQLite file)
@@ -47,7 +49,7 @@ final class Chat {
     private Chat() {}
 
     static int run(List<String> args, Map<String, String> environment, InputStream in, PrintStream out) throws UsageError, Startup.Refused {
-        var flags = Flags.parse(args, Set.of("flow", "as", "name", "database", "wait"), Set.of());
+        var flags = Flags.parse(args, Set.of("flow", "number", "as", "name", "database", "wait"), Set.of());
         var settle = Duration.ofSeconds(flags.integer("wait", 30, 1, 3600));
         if (!flags.positional().isEmpty()) {
             throw new UsageError("unexpected argument '" + flags.positional().get(0) + "'");
@@ -69,28 +71,44 @@ final class Chat {
             overrides.put("DATABASE_URL", "jdbc:sqlite:" + scratch.resolve("chat.db"));
         }
         if (flags.has("flow")) {
+            if (flags.has("number")) {
+                throw new UsageError("choose --flow or --number: a number talks to the flow NUMBERS_FILE gives it");
+            }
+            // A flow named here is talked to alone, as a single number, whatever numbers the settings list.
             overrides.put("FLOW_FILE", flags.value("flow"));
+            overrides.put("NUMBERS_FILE", null);
+            overrides.put("PHONE_NUMBER_ID", null);
         }
         var settings = Startup.settings(environment, overrides);
         if (settings.get("LOG_LEVEL") == null) {
             System.setProperty("LOG_LEVEL", "ERROR");
         }
         var config = Startup.config(settings);
-        var flow = Startup.flow(config.flowFile());
+        if (flags.has("number") && config.numbersFile() == null) {
+            throw new UsageError("--number picks one of the numbers of NUMBERS_FILE, and none is set");
+        }
+        // The chat's person is answered on the screen: a number whose token is not set here runs dry.
+        var numbers = Startup.numbers(config, settings, false);
+        var number = flags.has("number") ? numbers.find(flags.value("number").strip()).orElseThrow(() ->
+                new UsageError("--number " + flags.value("number") + " is not in " + config.numbersFile() + ", which lists "
+                        + String.join(", ", numbers.all().stream().map(n -> n.phoneNumberId()).toList())))
+                : numbers.first();
         var screen = new Screen(out, System.console() != null);
         var phoneScreen = new ChatPhone(screen);
         var key = person.key();
         UnaryOperator<wabot.whatsapp.Messenger> messenger = others -> new Routing(key::equals, phoneScreen, others);
-        var wabot = Wabot.start(config, flow, new Wabot.Overrides("127.0.0.1", messenger,
-                config.externalApiUrl() == null ? userKey -> true : userKey -> false));
+        // Without a business API, the stand-in answers the chat's person (and anyone else who writes meanwhile).
+        var wabot = Wabot.start(config, numbers, new Wabot.Overrides("127.0.0.1", messenger, anyone -> true));
         try {
-            screen.note("wabot chat: flow " + (config.flowFile() == null ? "bundled" : config.flowFile()) + " ("
-                    + flow.questions().size() + " questions), you are +" + key
+            screen.note("wabot chat: " + (numbers.fromFile() ? number.label() + ", " : "") + "flow "
+                    + number.flowSource() + " (" + number.flow().questions().size() + " questions), you are +" + key
                     + (scratch == null ? ", database " + flags.value("database") : "") + ". /help lists the commands.");
-            screen.note(config.externalApiUrl() == null
+            screen.note(number.apiUrl() == null
                     ? "No EXTERNAL_API_URL: a built-in stand-in answers the submission and lists the answers it received."
-                    : "Submissions go to " + config.externalApiUrl().getHost() + ", your EXTERNAL_API_URL.");
-            return converse(wabot.simulator(), person, phoneScreen, screen, in, settle);
+                    : "Submissions go to " + number.apiUrl().getHost() + (numbers.fromFile() ? ", the number's business API."
+                            : ", your EXTERNAL_API_URL."));
+            var simulator = number.phoneNumberId() == null ? wabot.simulator() : wabot.simulator(number.phoneNumberId());
+            return converse(simulator, person, phoneScreen, screen, in, settle);
         } finally {
             wabot.close();
             if (scratch != null) {

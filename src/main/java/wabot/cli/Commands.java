@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The jar as a small command-line tool: {@code serve} (the default), {@code chat}, {@code send} and
- * {@code check-flow}. Each command is a class of its own; this only picks one and turns its outcome into an exit
+ * The jar as a small command-line tool: {@code serve} (the default), {@code chat}, {@code send}, {@code check-flow}
+ * and {@code check-numbers}. Each command is a class of its own; this only picks one and turns its outcome into an exit
  * status: 0 done, 1 failed, 2 a bad command line, setting or flow file; -1 keeps the process running.
  */
 public final class Commands {
@@ -19,6 +19,7 @@ public final class Commands {
               chat                  talk to the bot in this terminal, through the whole pipeline, without WhatsApp
               send                  post Meta-shaped, signed deliveries to a running wabot, to check a deployment
               check-flow FILE       validate a flow file without starting anything: a summary, or every problem
+              check-numbers FILE    validate a numbers file (NUMBERS_FILE) and each number's flow, the same way
 
             java -jar wabot.jar COMMAND --help shows a command's flags.""";
 
@@ -48,6 +49,7 @@ public final class Commands {
                 case "chat": return Chat.run(rest, environment, in, out);
                 case "send": return Send.run(rest, environment, out);
                 case "check-flow": return CheckFlow.run(rest, out, err);
+                case "check-numbers": return CheckNumbers.run(rest, environment, out, err);
                 default: throw new IllegalStateException("no runner for " + name);
             }
         } catch (UsageError e) {
@@ -65,6 +67,7 @@ public final class Commands {
             case "chat": return Chat.USAGE;
             case "send": return Send.USAGE;
             case "check-flow": return CheckFlow.USAGE;
+            case "check-numbers": return CheckNumbers.USAGE;
             default: return null;
         }
     }

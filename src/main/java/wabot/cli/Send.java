@@ -28,6 +28,8 @@ final class Send {
             environment or .env, like the service), and reports each response. Exits 0 when every POST got 200.
 
               --to URL              the webhook (default http://localhost:PORT/webhook)
+              --number ID           the phone_number_id written to (default PHONE_NUMBER_ID; required with
+                                    NUMBERS_FILE, which lists several)
               --from PHONE          the sender (default +15555550199, a test number)
             what (default: one text, "Hola"):
               --text TEXT           a text message; accents and emoji are escaped as \\uXXXX, as Meta does
@@ -45,7 +47,8 @@ final class Send {
     private Send() {}
 
     static int run(List<String> args, Map<String, String> environment, PrintStream out) throws UsageError, Startup.Refused {
-        var flags = Flags.parse(args, Set.of("to", "from", "text", "tap", "status", "wamid", "error", "batch", "secret"),
+        var flags = Flags.parse(args, Set.of("to", "number", "from", "text", "tap", "status", "wamid", "error", "batch",
+                        "secret"),
                 Set.of("twice", "unsigned"));
         if (!flags.positional().isEmpty()) {
             throw new UsageError("unexpected argument '" + flags.positional().get(0) + "'");
@@ -61,8 +64,15 @@ final class Send {
             throw new UsageError("--from must be a phone number in international format");
         }
         var person = new Deliveries.Person(from, null, "wabot send");
-        var numberId = settings.getOrDefault("PHONE_NUMBER_ID", "200000000000002");
-        var deliveries = new Deliveries(numberId.isBlank() ? "200000000000002" : numberId, "15550001111");
+        var numberId = flags.value("number", settings.getOrDefault("PHONE_NUMBER_ID", "")).strip();
+        if (numberId.isEmpty() && settings.getOrDefault("NUMBERS_FILE", "").isBlank()) {
+            numberId = "200000000000002"; // a test number: a wabot without PHONE_NUMBER_ID answers any
+        }
+        if (!numberId.matches("\\d{1,30}")) {
+            throw new UsageError(numberId.isEmpty() ? "name the number to write to with --number: NUMBERS_FILE lists"
+                    + " several" : "--number must be a phone_number_id, digits only, got '" + numberId + "'");
+        }
+        var deliveries = new Deliveries(numberId, "15550001111");
         var body = body(flags, deliveries, person);
         var secret = flags.value("secret", settings.get("APP_SECRET"));
         var signature = flags.has("unsigned") || secret == null || secret.isBlank() ? null : new WebhookSignature(secret);

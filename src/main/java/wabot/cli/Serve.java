@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Set;
 import wabot.Wabot;
 
-/** {@code java -jar wabot.jar [serve]}: the service. Reads the settings and the flow, then serves until stopped. */
+/**
+ * {@code java -jar wabot.jar [serve]}: the service. Reads the settings and the flow (or the numbers file and their
+ * flows), then serves until stopped.
+ */
 final class Serve {
     static final String USAGE = """
             Usage: java -jar wabot.jar [serve]
@@ -20,8 +23,9 @@ final class Serve {
         if (!flags.positional().isEmpty()) {
             throw new UsageError("unexpected argument '" + flags.positional().get(0) + "'");
         }
-        var config = Startup.config(Startup.settings(environment, Map.of()));
-        var wabot = Wabot.start(config, Startup.flow(config.flowFile()));
+        var settings = Startup.settings(environment, Map.of());
+        var config = Startup.config(settings);
+        var wabot = Wabot.start(config, Startup.numbers(config, settings));
         Runtime.getRuntime().addShutdownHook(new Thread(wabot::close, "wabot-shutdown"));
         return -1; // keep running: the server's threads hold the process
     }

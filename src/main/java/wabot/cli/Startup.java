@@ -9,6 +9,8 @@ import wabot.Settings;
 import wabot.conversation.Flow;
 import wabot.flow.FlowException;
 import wabot.flow.FlowLoader;
+import wabot.flow.NumbersLoader;
+import wabot.numbers.BusinessNumbers;
 
 /**
  * What every command that runs wabot reads first: the settings (environment over {@code .env}), and the flow.
@@ -51,6 +53,27 @@ final class Startup {
             return Config.from(settings);
         } catch (ConfigException e) {
             throw new Refused("wabot: bad setting: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The numbers to serve: those of {@code NUMBERS_FILE}, each with its flow, or else the single number of the
+     * settings with the flow of {@code FLOW_FILE}.
+     */
+    static BusinessNumbers numbers(Config config, Map<String, String> settings) throws Refused {
+        return numbers(config, settings, true);
+    }
+
+    /** @param checkTokens false where no reply goes to WhatsApp (the chat): a token that is not set means a dry run */
+    static BusinessNumbers numbers(Config config, Map<String, String> settings, boolean checkTokens) throws Refused {
+        if (config.numbersFile() == null) {
+            return BusinessNumbers.single(config, flow(config.flowFile()));
+        }
+        try {
+            return NumbersLoader.load(config.numbersFile(), settings,
+                    new NumbersLoader.Defaults(config.externalApiUrl(), config.sendRatePerSecond(), checkTokens));
+        } catch (FlowException e) {
+            throw new Refused("wabot: bad numbers file: " + e.getMessage());
         }
     }
 

@@ -15,36 +15,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
-import wabot.conversation.Flow;
+import wabot.numbers.Line;
+import wabot.numbers.Switchboard;
 import wabot.store.Database;
 import wabot.store.SubmissionStore;
 
 /**
  * The answers, one row per submission, streamed a page at a time: each page is read with a keyset query, written
  * and flushed before the next is read, so an export of a million rows holds one page in memory, as one of ten does.
- * CSV needs its columns before its first row: a first pass over the same pages collects the question ids (the flow's
- * first, in its order, then any others, such as questions your API added, as first seen); only that set is kept.
+ * CSV needs its columns before its first row: a first pass over the same pages collects the question ids (the flows'
+ * first, in their order, then any others, such as questions your API added, as first seen); only that set is kept.
+ * With several numbers, each row says which number the conversation was with.
  */
 final class AnswersExport {
     static final int PAGE = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIXED = List.of("submission_id", "conversation_id", "status", "started_at",
             "submitted_at", "completed_at", "user_phone", "user_id", "attempts", "error");
+    /** With several numbers, the columns that say which number a row's conversation was with. */
+    private static final List<String> NUMBER = List.of("phone_number_id", "number");
     private static final DateTimeFormatter SPREADSHEET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** Which submissions: created in [from, until), with {@code status} unless null. */
-    record Filter(Instant from, Instant until, String status) {}
+    /** Which submissions: created in [from, until), with {@code status} unless null, of one number unless null. */
+    record Filter(Instant from, Instant until, String status, Line number) {
+        Filter(Instant from, Instant until, String status) {
+            this(from, until, status, null);
+        }
+    }
 
     private final Database db;
     private final SubmissionStore submissions;
-    private final Flow flow;
+    private final Switchboard lines;
     private final ZoneId zone;
     private final int pageSize;
 
-    AnswersExport(Database db, SubmissionStore submissions, Flow flow, ZoneId zone, int pageSize) {
+    AnswersExport(Database db, SubmissionStore submissions, Switchboard lines, ZoneId zone, int pageSize) {
         this.db = db;
         this.submissions = submissions;
-        this.flow = flow;
+        this.lines = lines;
         this.zone = zone;
         this.pageSize = pageSize;
     }
@@ -55,9 +63,13 @@ final class AnswersExport {
         writer.write('\uFEFF');
         writer.flush(); // the response starts now: no proxy sits waiting for headers through the first pass
         var columns = new LinkedHashSet<String>();
-        flow.questions().forEach(q -> columns.add(q.id()));
+        (filter.number() != null ? List.of(filter.number()) : lines.lines())
+                .forEach(line -> line.flow().questions().forEach(q -> columns.add(q.id())));
         pages(filter, row -> Payloads.answerIds(row.payload(), columns), () -> { });
         var header = new ArrayList<>(FIXED);
+        if (lines.several()) {
+            header.addAll(NUMBER);
+        }
         header.addAll(columns);
         line(writer, header);
         writer.flush(); // the download starts now, while the rows are read
@@ -75,6 +87,11 @@ final class AnswersExport {
             cells.add(Payloads.text(payload.get("user_id")));
             cells.add(Integer.toString(row.attempts()));
             cells.add("failed".equals(row.status()) ? row.error() : null);
+            if (lines.several()) {
+                var number = payload.path("number");
+                cells.add(Payloads.text(number.get("phone_number_id")));
+                cells.add(Payloads.text(number.get("name")));
+            }
             columns.forEach(id -> cells.add(Payloads.text(answers.get(id))));
             unchecked(() -> line(writer, cells));
         }, () -> unchecked(writer::flush));
@@ -97,6 +114,9 @@ final class AnswersExport {
                     .put("user_id", Payloads.text(payload.get("user_id")))
                     .put("attempts", row.attempts())
                     .put("error", "failed".equals(row.status()) ? row.error() : null);
+            if (payload.path("number").isObject()) {
+                line.set("number", payload.path("number"));
+            }
             line.set("answers", Payloads.answers(payload));
             unchecked(() -> {
                 writer.write(line.toString());
@@ -111,8 +131,8 @@ final class AnswersExport {
         SubmissionStore.Stored last = null;
         while (true) {
             var after = last;
-            var page = db.read(h -> submissions.exportPage(h, filter.from(), filter.until(), filter.status(), after,
-                    pageSize));
+            var page = db.read(h -> submissions.exportPage(h, filter.from(), filter.until(), filter.status(),
+                    filter.number() == null ? null : filter.number().scope(), after, pageSize));
             page.forEach(each);
             afterPage.run();
             if (page.size() < pageSize) {

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
-import wabot.conversation.Flow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import wabot.numbers.Switchboard;
 import wabot.delivery.OperatorActions;
 import wabot.store.AlertStore;
 import wabot.store.Backlog;
@@ -37,9 +40,10 @@ public final class ConsoleRoutes {
     /** What the console reads and acts through. */
     public record Parts(Database db, ConversationStore conversations, SessionStore sessions, InboxStore inbox,
                         OutboxStore outbox, SubmissionStore submissions, Backlog backlog, AlertStore alerts,
-                        CircuitBreaker breaker, OperatorActions actions) {}
+                        OperatorActions actions) {}
 
     private final Parts parts;
+    private final Switchboard lines;
     private final ConversationList list = new ConversationList();
     private final AdminAccess access;
     private final Frame frame;
@@ -51,19 +55,21 @@ public final class ConsoleRoutes {
     private final ExportRoutes exports;
     private final Clock clock;
 
-    public ConsoleRoutes(Parts parts, Flow flow, Assets assets, AdminAccess access, java.time.ZoneId zone,
+    /** @param lines the numbers served: each conversation's flow, and the numbers to show and filter by */
+    public ConsoleRoutes(Parts parts, Switchboard lines, Assets assets, AdminAccess access, java.time.ZoneId zone,
                          java.util.function.Supplier<String> instance, Clock clock) {
         this.parts = parts;
+        this.lines = lines;
         this.access = access;
         this.clock = clock;
         this.show = new Show(zone, clock);
         this.frame = new Frame(assets, access.signInNeeded(), instance);
         this.overview = new OverviewPage(show);
-        this.conversations = new ConversationsPage(show);
-        this.conversation = new ConversationPage(show, flow);
+        this.conversations = new ConversationsPage(show, lines);
+        this.conversation = new ConversationPage(show, lines.several());
         this.actions = new ActionRoutes(parts.db(), parts.conversations(), parts.actions());
-        this.exports = new ExportRoutes(frame, show, new ExportPage(flow, show),
-                new AnswersExport(parts.db(), parts.submissions(), flow, zone, AnswersExport.PAGE));
+        this.exports = new ExportRoutes(frame, show, new ExportPage(lines, show),
+                new AnswersExport(parts.db(), parts.submissions(), lines, zone, AnswersExport.PAGE), lines);
     }
 
     public void register(RoutesConfig routes) {
@@ -89,12 +95,41 @@ public final class ConsoleRoutes {
         var p = parts;
         var view = p.db().read(h -> new OverviewPage.View(period, since, p.conversations().tally(h, since),
                 p.submissions().tally(h, since), p.outbox().failuresByCode(h, since), p.backlog().inbox(h),
-                p.backlog().outbox(h), p.breaker().getState(),
+                p.backlog().outbox(h), circuits(), numbers(h, since),
                 p.alerts().all(h).stream().filter(AlertStore.Row::firing).toList(), clock.instant()));
         ctx.html(frame.page(ctx, Frame.Section.OVERVIEW, "Overview", overview.body(view), 15));
     }
 
-    /** {@code GET /console/conversations?q=&status=&from=&to=&after=|before=}. */
+    /** Each business API's circuit, with the numbers that post through it. */
+    private List<OverviewPage.Circuit> circuits() {
+        var byBreaker = new LinkedHashMap<CircuitBreaker, List<String>>();
+        for (var line : lines.lines()) {
+            byBreaker.computeIfAbsent(line.breaker(), b -> new ArrayList<>()).add(line.number().label());
+        }
+        var circuits = new ArrayList<OverviewPage.Circuit>();
+        byBreaker.forEach((breaker, numbers) -> circuits.add(new OverviewPage.Circuit(breaker.getName(),
+                breaker.getState(), lines.several() ? numbers : List.of())));
+        return circuits;
+    }
+
+    /** With several numbers, each one's conversations: open now, and started since {@code since}. */
+    private List<OverviewPage.NumberTally> numbers(org.jdbi.v3.core.Handle h, java.time.Instant since) {
+        if (!lines.several()) {
+            return List.of();
+        }
+        var active = parts.conversations().activeByScope(h);
+        return lines.lines().stream().map(line -> new OverviewPage.NumberTally(line.id(), line.number().name(),
+                active.getOrDefault(line.scope(), 0L), parts.conversations().startedSince(h, line.scope(), since)))
+                .toList();
+    }
+
+    /** The scope of the number {@code ?number=} names; null for any number, or one not served here. */
+    private String scope(String phoneNumberId) {
+        return phoneNumberId == null || phoneNumberId.isBlank() ? null
+                : lines.line(phoneNumberId.strip()).map(wabot.numbers.Line::scope).orElse(null);
+    }
+
+    /** {@code GET /console/conversations?q=&number=&status=&from=&to=&after=|before=}. */
     void conversations(Context ctx) {
         String problem = null;
         var q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
@@ -117,9 +152,11 @@ public final class ConsoleRoutes {
         } catch (DateTimeParseException e) {
             problem = "Dates are written 2026-03-31.";
         }
-        var form = new ConversationsPage.Form(q, status, from, to, problem);
+        var scope = scope(ctx.queryParam("number"));
+        var number = scope == null ? null : ctx.queryParam("number").strip();
+        var form = new ConversationsPage.Form(q, number, status, from, to, problem);
         var filter = new ConversationList.Filter(status, person, from == null ? null : show.startOf(from),
-                to == null ? null : show.startOf(to.plusDays(1)));
+                to == null ? null : show.startOf(to.plusDays(1)), scope);
         var cursor = ctx.queryParam("before") != null ? ConversationList.Cursor.parse(ctx.queryParam("before"), true)
                 : ConversationList.Cursor.parse(ctx.queryParam("after"), false);
         var page = parts.db().read(h -> list.page(h, filter, cursor, PAGE));
@@ -134,7 +171,7 @@ public final class ConsoleRoutes {
             var session = p.sessions().load(h, c.userKey()).filter(s -> id.equals(s.conversationId())).orElse(null);
             var said = p.inbox().ofConversation(h, c.userKey(), id, TRANSCRIPT);
             var told = p.outbox().ofConversation(h, c.userKey(), id, TRANSCRIPT);
-            return new ConversationPage.View(c, session, said, told, p.sessions().answers(h, id),
+            return new ConversationPage.View(c, lines.lineOf(c.userKey()), session, said, told, p.sessions().answers(h, id),
                     p.submissions().ofConversation(h, id), p.conversations().ofPerson(h, c.userKey(), 10),
                     said.size() == TRANSCRIPT || told.size() == TRANSCRIPT);
         }));

@@ -3,9 +3,10 @@ package wabot.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import wabot.conversation.Answer;
-import wabot.conversation.Flow;
+import wabot.conversation.Question;
 import wabot.conversation.Session;
 import wabot.conversation.SessionState;
+import wabot.numbers.Line;
 import wabot.store.ConversationStore;
 import wabot.store.InboxStore;
 import wabot.store.OutboxStore;
@@ -19,18 +20,27 @@ import wabot.web.Html;
 final class ConversationPage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the page shows; {@code session} only while this is the person's current conversation. */
-    record View(ConversationStore.Row conversation, Session session, List<InboxStore.Said> said,
+    /**
+     * What the page shows; {@code session} only while this is the person's current conversation, {@code line} the
+     * number it is with (null when that number is no longer served).
+     */
+    record View(ConversationStore.Row conversation, Line line, Session session, List<InboxStore.Said> said,
                 List<OutboxStore.Told> told, List<Answer> answers, List<SubmissionStore.Stored> submissions,
-                List<ConversationStore.Row> others, boolean truncated) {}
+                List<ConversationStore.Row> others, boolean truncated) {
+        /** The questions of its number's flow; none when the number is no longer served. */
+        List<Question> questions() {
+            return line == null ? List.of() : line.flow().questions();
+        }
+    }
 
     private final Show show;
-    private final Flow flow;
+    private final boolean several;
     private final Transcript transcript;
 
-    ConversationPage(Show show, Flow flow) {
+    /** @param several true when the deployment serves several numbers, and the page says which one this is with */
+    ConversationPage(Show show, boolean several) {
         this.show = show;
-        this.flow = flow;
+        this.several = several;
         this.transcript = new Transcript(show);
     }
 
@@ -55,12 +65,16 @@ final class ConversationPage {
     private void about(StringBuilder out, View v, String csrf) {
         var c = v.conversation();
         out.append("<section class=\"card\"><h2>Conversation</h2><dl class=\"facts\">");
+        if (several) {
+            fact(out, "Number", v.line() == null ? "<span class=\"muted\">no longer served</span>"
+                    : Html.escape(v.line().number().label()));
+        }
         fact(out, "Started", show.when(c.startedAt()));
         if (c.endedAt() != null) {
             fact(out, "Ended", show.when(c.endedAt()) + " · " + Html.escape(ending(c.status())));
         } else if (v.session() != null) {
             fact(out, "Last activity", show.when(v.session().updatedAt()));
-            fact(out, "Now", Html.escape(now(v.session())));
+            fact(out, "Now", Html.escape(now(v.session(), v.line())));
         }
         fact(out, "Phone", c.waId() == null ? "<span class=\"muted\">not shared</span>" : Html.escape("+" + c.waId()));
         if (c.userId() != null) {
@@ -78,12 +92,15 @@ final class ConversationPage {
         out.append("</section>");
     }
 
-    private String now(Session session) {
+    private static String now(Session session, Line line) {
         if (session.state() == SessionState.PROCESSING_API) {
             return "Waiting for your API's answer";
         }
-        var question = session.currentQuestion(flow);
-        var all = session.questions(flow).size();
+        if (line == null) {
+            return "Waiting; its number is no longer served";
+        }
+        var question = session.currentQuestion(line.flow());
+        var all = session.questions(line.flow()).size();
         return question == null ? "Between questions"
                 : "Asked question " + (session.position() + 1) + " of " + all + " (" + question.id() + ")";
     }
@@ -109,7 +126,7 @@ final class ConversationPage {
         }
         out.append("<dl class=\"answers\">");
         for (var a : v.answers()) {
-            var question = flow.questions().stream().filter(q -> q.id().equals(a.questionId())).findFirst();
+            var question = v.questions().stream().filter(q -> q.id().equals(a.questionId())).findFirst();
             out.append("<div><dt><code>").append(Html.escape(a.questionId())).append("</code>");
             question.ifPresent(q -> out.append(" <span class=\"muted\">").append(Html.escape(q.text())).append("</span>"));
             out.append("</dt><dd>").append(Html.escape(a.value().display())).append("<small>").append(show.when(a.answeredAt()))

@@ -2,20 +2,25 @@ package wabot.console;
 
 import java.time.LocalDate;
 import java.util.List;
+import wabot.numbers.Switchboard;
 import wabot.store.ConversationList;
 import wabot.store.ConversationStore;
 import wabot.web.Html;
 
-/** The conversations, newest first: find one by phone or user id, narrow by status and start date, page through. */
+/**
+ * The conversations, newest first: find one by phone or user id, narrow by number, status and start date, page
+ * through.
+ */
 final class ConversationsPage {
     static final List<String> STATUSES = List.of("active", "finished", "abandoned", "cancelled", "failed", "restarted",
             "reset", "ended");
 
     /** The filter as typed, to show it back; {@code problem} says what could not be understood. */
-    record Form(String person, String status, LocalDate from, LocalDate to, String problem) {
+    record Form(String person, String number, String status, LocalDate from, LocalDate to, String problem) {
         String query() {
             var q = new StringBuilder();
             add(q, "q", person);
+            add(q, "number", number);
             add(q, "status", status);
             add(q, "from", from == null ? null : from.toString());
             add(q, "to", to == null ? null : to.toString());
@@ -31,9 +36,11 @@ final class ConversationsPage {
     }
 
     private final Show show;
+    private final Switchboard lines;
 
-    ConversationsPage(Show show) {
+    ConversationsPage(Show show, Switchboard lines) {
         this.show = show;
+        this.lines = lines;
     }
 
     String body(Form form, ConversationList.Page page) {
@@ -50,12 +57,19 @@ final class ConversationsPage {
                             + " conversations</a></p>").append("</section>");
             return out.toString();
         }
-        out.append("<section class=\"card flush\"><table class=\"list\"><thead><tr><th>Person</th><th>Status</th>")
+        out.append("<section class=\"card flush\"><table class=\"list\"><thead><tr><th>Person</th>")
+                .append(lines.several() ? "<th>Number</th>" : "").append("<th>Status</th>")
                 .append("<th class=\"n\">Answers</th><th>Started</th><th>Last activity</th></tr></thead><tbody>");
         for (var row : page.rows()) {
             var href = "/console/conversations/" + Html.escape(row.conversationId());
             out.append("<tr data-href=\"").append(href).append("\"><td><a href=\"").append(href).append("\">")
-                    .append(Show.person(row)).append("</a></td><td>").append(Show.status(row.status()))
+                    .append(Show.person(row)).append("</a></td>");
+            if (lines.several()) {
+                var line = lines.lineOf(row.userKey());
+                out.append("<td class=\"number\">").append(line == null ? "<span class=\"muted\">no longer served</span>"
+                        : Html.escape(line.number().name())).append("</td>");
+            }
+            out.append("<td>").append(Show.status(row.status()))
                     .append("</td><td class=\"n\">").append(row.answers()).append("</td><td>")
                     .append(show.when(row.startedAt())).append("</td><td>").append(show.when(last(row)))
                     .append("</td></tr>");
@@ -73,10 +87,20 @@ final class ConversationsPage {
         return row.lastActive() != null ? row.lastActive() : row.startedAt();
     }
 
-    private static void filters(StringBuilder out, Form form) {
+    private void filters(StringBuilder out, Form form) {
         out.append("<form class=\"filters card\" method=\"get\" action=\"/console/conversations\" role=\"search\">")
                 .append("<label>Phone or user id<input type=\"search\" name=\"q\" id=\"q\" placeholder=\"+54 9 11 5555-0000\" value=\"")
-                .append(Html.escape(form.person())).append("\"></label><label>Status<select name=\"status\" id=\"status\">")
+                .append(Html.escape(form.person())).append("\"></label>");
+        if (lines.several()) {
+            out.append("<label>Number<select name=\"number\" id=\"number\"><option value=\"\">Any</option>");
+            for (var line : lines.lines()) {
+                out.append("<option value=\"").append(Html.escape(line.id())).append('"')
+                        .append(line.id().equals(form.number()) ? " selected" : "").append('>')
+                        .append(Html.escape(line.number().name())).append("</option>");
+            }
+            out.append("</select></label>");
+        }
+        out.append("<label>Status<select name=\"status\" id=\"status\">")
                 .append("<option value=\"\">Any</option>");
         for (var status : STATUSES) {
             out.append("<option value=\"").append(status).append('"').append(status.equals(form.status()) ? " selected" : "")

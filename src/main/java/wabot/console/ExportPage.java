@@ -2,20 +2,20 @@ package wabot.console;
 
 import java.time.LocalDate;
 import java.util.stream.Collectors;
-import wabot.conversation.Flow;
+import wabot.numbers.Switchboard;
 import wabot.web.Html;
 
-/** The export form: a date range and a status, then CSV for spreadsheets or JSON Lines for programs. */
+/** The export form: a date range, a status and a number, then CSV for spreadsheets or JSON Lines for programs. */
 final class ExportPage {
-    private final Flow flow;
+    private final Switchboard lines;
     private final Show show;
 
-    ExportPage(Flow flow, Show show) {
-        this.flow = flow;
+    ExportPage(Switchboard lines, Show show) {
+        this.lines = lines;
         this.show = show;
     }
 
-    String body(LocalDate from, LocalDate to, String status, String problem) {
+    String body(LocalDate from, LocalDate to, String status, String number, String problem) {
         var out = new StringBuilder(4096);
         out.append("<div class=\"heading\"><h1>Export answers</h1></div>");
         if (problem != null) {
@@ -31,13 +31,21 @@ final class ExportPage {
         option(out, "done", "Delivered to your API", status);
         option(out, "failed", "Failed", status);
         option(out, "pending", "Pending", status);
-        out.append("</select></label></div><div class=\"actions\">")
+        out.append("</select></label>");
+        if (lines.several()) {
+            out.append("<label>Number<select name=\"number\" id=\"export-number\">");
+            option(out, "", "Any", number);
+            lines.lines().forEach(line -> option(out, line.id(), Html.escape(line.number().name()), number));
+            out.append("</select></label>");
+        }
+        out.append("</div><div class=\"actions\">")
                 .append("<button type=\"submit\" id=\"download-csv\">Download CSV</button>")
                 .append("<button type=\"submit\" class=\"quiet\" id=\"download-jsonl\" formaction=\"/console/export.jsonl\">")
                 .append("Download JSON Lines</button></div><p class=\"muted\">The CSV opens in Excel with accents intact;")
                 .append(" cells that begin with = + - or @ get a leading apostrophe so a spreadsheet never runs them.")
                 .append(" JSON Lines keeps every value as your API received it. Columns: ")
-                .append(Html.escape(flow.questions().stream().map(q -> q.id()).collect(Collectors.joining(", "))))
+                .append(Html.escape(lines.lines().stream().flatMap(line -> line.flow().questions().stream())
+                        .map(q -> q.id()).distinct().collect(Collectors.joining(", "))))
                 .append(", then any question your API added.</p></form>");
         return out.toString();
     }

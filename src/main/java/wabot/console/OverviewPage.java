@@ -12,10 +12,16 @@ import wabot.web.Html;
 /** The overview: how today is going, what is failing and why, what is waiting, and any alert that is firing. */
 final class OverviewPage {
 
-    /** What the page shows, read by the route. */
+    /** What the page shows, read by the route; {@code numbers} only when the deployment serves several. */
     record View(Period period, Instant since, ConversationStore.Tally conversations, Map<String, Long> submissions,
                 Map<Integer, Long> failedReplies, Backlog.Pending inbox, Backlog.Pending outbox,
-                CircuitBreaker.State circuit, List<AlertStore.Row> alerts, Instant now) {}
+                List<Circuit> circuits, List<NumberTally> numbers, List<AlertStore.Row> alerts, Instant now) {}
+
+    /** A business API's circuit, and the numbers posting through it (none listed with a single number). */
+    record Circuit(String name, CircuitBreaker.State state, List<String> numbers) {}
+
+    /** One number's conversations: open now, and started in the period. */
+    record NumberTally(String phoneNumberId, String name, long active, long started) {}
 
     /** The span the counts cover. */
     enum Period {
@@ -56,6 +62,7 @@ final class OverviewPage {
         out.append("</nav></div><p class=\"muted since\">Since ").append(v.period() == Period.TODAY ? "midnight"
                 : show.dayOf(v.since())).append(", ").append(Html.escape(show.zone().getId())).append("</p>");
         conversations(out, v);
+        numbers(out, v);
         out.append("<div class=\"grid two\">");
         ServiceCards.submissions(out, v);
         ServiceCards.circuit(out, v);
@@ -110,6 +117,24 @@ final class OverviewPage {
                     .append(others.get(i).get(1)).append("</a>");
         }
         out.append("</p>");
+    }
+
+    /** With several numbers, a line each: how many conversations it holds now and how many started. */
+    private void numbers(StringBuilder out, View v) {
+        if (v.numbers().isEmpty()) {
+            return;
+        }
+        out.append("<section class=\"card flush\" id=\"numbers\"><table class=\"list\"><thead><tr><th>Number</th>")
+                .append("<th class=\"n\">Active now</th><th class=\"n\">Started</th></tr></thead><tbody>");
+        for (var n : v.numbers()) {
+            var href = "/console/conversations?number=" + Html.escape(n.phoneNumberId());
+            out.append("<tr data-href=\"").append(href).append("\"><td><a href=\"").append(href).append("\">")
+                    .append("<span class=\"person\"><strong>").append(Html.escape(n.name())).append("</strong><small>")
+                    .append(Html.escape(n.phoneNumberId())).append("</small></span></a></td><td class=\"n\">")
+                    .append(Show.number(n.active())).append("</td><td class=\"n\">").append(Show.number(n.started()))
+                    .append("</td></tr>");
+        }
+        out.append("</tbody></table></section>");
     }
 
     private static void stat(StringBuilder out, String label, long value, String kind, String href, String hint) {

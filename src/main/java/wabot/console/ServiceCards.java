@@ -45,32 +45,40 @@ final class ServiceCards {
     }
 
     static void circuit(StringBuilder out, OverviewPage.View v) {
-        String kind;
-        String label;
-        String meaning;
-        switch (v.circuit()) {
-            case CLOSED:
-            case DISABLED:
-            case METRICS_ONLY:
-                kind = "finished";
-                label = "Closed";
-                meaning = "Your API answers: submissions are posted as they come.";
-                break;
-            case HALF_OPEN:
-                kind = "abandoned";
-                label = "Half-open";
-                meaning = "After repeated failures, a few trial calls are deciding whether your API is back.";
-                break;
-            default:
-                kind = "failed";
-                label = "Open";
-                meaning = "Your API failed repeatedly: submissions fail at once (people get the apology) until"
-                        + " trial calls succeed.";
+        var several = v.circuits().size() > 1;
+        out.append("<section class=\"card\"><h2>Business API</h2>");
+        for (var circuit : v.circuits()) {
+            String kind;
+            String label;
+            String meaning;
+            switch (circuit.state()) {
+                case CLOSED:
+                case DISABLED:
+                case METRICS_ONLY:
+                    kind = "finished";
+                    label = "Closed";
+                    meaning = "Your API answers: submissions are posted as they come.";
+                    break;
+                case HALF_OPEN:
+                    kind = "abandoned";
+                    label = "Half-open";
+                    meaning = "After repeated failures, a few trial calls are deciding whether your API is back.";
+                    break;
+                default:
+                    kind = "failed";
+                    label = "Open";
+                    meaning = "Your API failed repeatedly: submissions fail at once (people get the apology) until"
+                            + " trial calls succeed.";
+            }
+            out.append("<p class=\"circuit\">Circuit ").append(Show.pill(kind, label));
+            if (!circuit.numbers().isEmpty()) {
+                out.append(" <span class=\"muted\">").append(Html.escape((several ? "" : "all numbers: ")
+                        + String.join(", ", circuit.numbers()))).append("</span>");
+            }
+            out.append("</p><p>").append(meaning).append("</p>");
         }
-        out.append("<section class=\"card\"><h2>Business API</h2><p class=\"circuit\">Circuit ")
-                .append(Show.pill(kind, label))
-                .append("</p><p>").append(meaning).append("</p><p class=\"muted\">This instance's circuit; each instance"
-                        + " keeps its own.</p></section>");
+        out.append("<p class=\"muted\">This instance's circuit").append(several ? "s, one per API" : "")
+                .append("; each instance keeps its own.</p></section>");
     }
 
     static void failedReplies(StringBuilder out, OverviewPage.View v) {

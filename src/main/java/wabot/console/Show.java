@@ -112,7 +112,7 @@ final class Show {
         if (row.waId() != null) {
             return "+" + row.waId() + (row.userId() == null ? "" : " · " + row.userId());
         }
-        return row.userId() != null ? row.userId() : row.userKey();
+        return row.userId() != null ? row.userId() : wabot.numbers.UserKey.person(row.userKey());
     }
 
     /** A conversation's status as a coloured label. */

@@ -1,6 +1,5 @@
 package wabot.delivery;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,20 +12,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.HandleCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.store.Database;
 import wabot.store.OutboxStore;
+import wabot.numbers.Line;
+import wabot.numbers.Switchboard;
 import wabot.whatsapp.GraphError;
-import wabot.whatsapp.Messenger;
 
 /**
- * Delivers the outbox to WhatsApp in order per person. Transient failures hold the person's queue back and
- * retry with backoff; the number's throughput limit (130429) also pauses all sending briefly; a pair rate limit
- * (131056) holds back only that person; permanent errors are recorded on the row and never retried.
+ * Delivers the outbox to WhatsApp in order per person. Each reply leaves from the number its person wrote to, with
+ * that number's token and within its rate. Transient failures hold the person's queue back and retry with backoff;
+ * a number's throughput limit (130429) also pauses all sending from that number briefly; a pair rate limit (131056)
+ * holds back only that person; permanent errors are recorded on the row and never retried.
  */
 public final class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -45,8 +45,7 @@ public final class OutboxSender {
 
     private final Database db;
     private final OutboxStore outbox;
-    private final Messenger messenger;
-    private final RateLimiter rate;
+    private final Switchboard lines;
     private final Lanes lanes;
     /** Where sends start, and where a settlement's write runs off SQLite; never the thread that read Meta's answer. */
     private final Executor executor;
@@ -57,23 +56,26 @@ public final class OutboxSender {
     private final Map<String, List<OutboxStore.Row>> handed = new HashMap<>();
     /** People whose every pending reply was handed over (see {@link #sendDue}). */
     private final Set<String> vouched = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean tokenAlarm = new AtomicBoolean();
-    /** Epoch millis before which nobody is sent anything: Meta said the whole number is over its throughput. */
-    private final AtomicLong pausedUntil = new AtomicLong();
+    /** The scopes of the numbers whose rejected token was logged loudly already. */
+    private final Set<String> tokenAlarms = ConcurrentHashMap.newKeySet();
+    /**
+     * By number scope, the epoch millis before which nobody is sent anything from that number: Meta said the number
+     * is over its throughput.
+     */
+    private final Map<String, AtomicLong> pausedUntil = new ConcurrentHashMap<>();
 
     private final Outcomes outcomes;
     /** The instance this sender's claims name. */
     private final String owner;
 
-    public OutboxSender(Database db, OutboxStore outbox, Messenger messenger, RateLimiter rate, Lanes lanes,
-                        Executor executor, Backoff backoff, Outcomes outcomes, String owner, Clock clock) {
+    public OutboxSender(Database db, OutboxStore outbox, Switchboard lines, Lanes lanes, Executor executor,
+                        Backoff backoff, Outcomes outcomes, String owner, Clock clock) {
         this.executor = executor;
         this.outcomes = outcomes;
         this.owner = owner;
         this.db = db;
         this.outbox = outbox;
-        this.messenger = messenger;
-        this.rate = rate;
+        this.lines = lines;
         this.lanes = lanes;
         this.backoff = backoff;
         this.clock = clock;
@@ -178,8 +180,14 @@ public final class OutboxSender {
 
     /** Completes with false when the row must be retried later, which holds back the rest of the person's queue. */
     private CompletableFuture<Boolean> send(OutboxStore.Row row) {
-        waitOutGlobalPause();
-        rate.acquirePermission();
+        var line = lines.lineOf(row.userKey());
+        if (line == null) {
+            log.warn("[SEND] to={} outbox={} not sent: its number is no longer served", row.userKey(), row.id());
+            return giveUp(row, null, "not sent: its number is no longer served (NUMBERS_FILE)");
+        }
+        var paused = pausedUntil.computeIfAbsent(line.scope(), scope -> new AtomicLong());
+        waitOut(paused);
+        line.rate().acquirePermission();
         var now = clock.instant();
         // Several instances share PostgreSQL and must claim a row before sending it. SQLite has one process,
         // whose per-person lane already makes it the only sender, so the extra write is skipped there.
@@ -187,17 +195,19 @@ public final class OutboxSender {
             return NOT_SENT; // another instance is sending it, or already has: it drains the rest in order
         }
         long start = System.nanoTime();
-        return messenger.sendAsync(row.recipient(), row.reply(), "outbox-" + row.id())
-                .handle((wamid, error) -> settle(row, wamid, error, Duration.ofNanos(System.nanoTime() - start)))
+        return line.messenger().sendAsync(row.recipient(), row.reply(), "outbox-" + row.id())
+                .handle((wamid, error) -> settle(line, paused, row, wamid, error,
+                        Duration.ofNanos(System.nanoTime() - start)))
                 .thenCompose(settled -> settled);
     }
 
     /** Records how a send went; runs where the answer arrived, so it only queues its write. */
-    private CompletableFuture<Boolean> settle(OutboxStore.Row row, String wamid, Throwable error, Duration took) {
+    private CompletableFuture<Boolean> settle(Line line, AtomicLong paused, OutboxStore.Row row, String wamid,
+                                              Throwable error, Duration took) {
         var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause == null) {
             outcomes.sent(took);
-            if (!messenger.dryRun()) {
+            if (!line.messenger().dryRun()) {
                 log.info("[SEND] to={} outbox={} wamid={}", row.userKey(), row.id(), wamid);
             }
             return written(h -> {
@@ -207,7 +217,7 @@ public final class OutboxSender {
         }
         if (cause instanceof GraphError e) {
             outcomes.sendFailed(e.code(), e.handling() != GraphError.Handling.GIVE_UP, took);
-            return onGraphError(row, e);
+            return onGraphError(line, paused, row, e);
         }
         if (lanes.stopped()) {
             // The process is stopping. The row stays pending as it was, and the next start sends it.
@@ -220,7 +230,7 @@ public final class OutboxSender {
         return retry(row, null, "network: " + cause, backoff.after(row.attempts()));
     }
 
-    private CompletableFuture<Boolean> onGraphError(OutboxStore.Row row, GraphError e) {
+    private CompletableFuture<Boolean> onGraphError(Line line, AtomicLong paused, OutboxStore.Row row, GraphError e) {
         switch (e.handling()) {
             case RETRY_THIS_USER_LATER:
                 // Meta's advice for the pair limit: wait 4^X seconds, and only for this person.
@@ -229,20 +239,26 @@ public final class OutboxSender {
             case RETRY:
                 var backOff = e.retryAfter() != null ? e.retryAfter() : backoff.after(row.attempts());
                 if (e.code() == GraphError.THROUGHPUT_LIMIT) {
-                    pausedUntil.accumulateAndGet(clock.millis() + backOff.toMillis(), Math::max);
+                    paused.accumulateAndGet(clock.millis() + backOff.toMillis(), Math::max);
                 }
                 return retry(row, e.code(), e.detail(), backOff);
             default:
-                if (e.code() == GraphError.TOKEN_INVALID && tokenAlarm.compareAndSet(false, true)) {
-                    log.error("[SEND] WhatsApp rejected the access token (code 190): every send will fail until "
-                            + "WHATSAPP_TOKEN is replaced with a valid one");
+                if (e.code() == GraphError.TOKEN_INVALID && tokenAlarms.add(line.scope())) {
+                    var number = line.number();
+                    log.error("[SEND] WhatsApp rejected the access token of {} (code 190): every send from it will fail"
+                            + " until {} holds a valid one", number.label(), number.tokenVariable());
                 }
                 log.warn("[SEND] to={} outbox={} failed for good: {}", row.userKey(), row.id(), e.getMessage());
-                return written(h -> {
-                    outbox.markFailed(h, row.id(), e.code(), e.detail(), clock.instant());
-                    return true;
-                });
+                return giveUp(row, e.code(), e.detail());
         }
+    }
+
+    /** Records that the row will never be sent; the rest of the person's queue goes on. */
+    private CompletableFuture<Boolean> giveUp(OutboxStore.Row row, Integer code, String detail) {
+        return written(h -> {
+            outbox.markFailed(h, row.id(), code, detail, clock.instant());
+            return true;
+        });
     }
 
     /**
@@ -254,7 +270,7 @@ public final class OutboxSender {
         return db.isSqlite() ? db.submit(work) : CompletableFuture.supplyAsync(() -> db.write(work), executor);
     }
 
-    private void waitOutGlobalPause() {
+    private void waitOut(AtomicLong pausedUntil) {
         long wait = pausedUntil.get() - clock.millis();
         if (wait > 0) {
             try {

@@ -1,6 +1,5 @@
 package wabot.delivery;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -9,8 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.conversation.Event;
-import wabot.external.ExternalApiClient;
 import wabot.external.ExternalApiError;
+import wabot.numbers.Switchboard;
 import wabot.store.Database;
 import wabot.store.SubmissionStore;
 
@@ -27,8 +26,8 @@ public final class SubmissionWorker {
 
     private final Database db;
     private final SubmissionStore submissions;
-    private final ExternalApiClient api;
-    private final CircuitBreaker breaker;
+    /** Each submission goes to the business API of its person's number, through that API's circuit. */
+    private final Switchboard lines;
     private final Turns turns;
     private final Lanes conversations;
     private final OutboxSender sender;
@@ -43,16 +42,14 @@ public final class SubmissionWorker {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public SubmissionWorker(Database db, SubmissionStore submissions, ExternalApiClient api, CircuitBreaker breaker,
-                            Turns turns, Lanes conversations, OutboxSender sender, Executor executor,
-                            Backoff backoff, int maxAttempts, Duration lease, Outcomes outcomes, String owner,
-                            Clock clock) {
+    public SubmissionWorker(Database db, SubmissionStore submissions, Switchboard lines, Turns turns,
+                            Lanes conversations, OutboxSender sender, Executor executor, Backoff backoff,
+                            int maxAttempts, Duration lease, Outcomes outcomes, String owner, Clock clock) {
         this.outcomes = outcomes;
         this.owner = owner;
         this.db = db;
         this.submissions = submissions;
-        this.api = api;
-        this.breaker = breaker;
+        this.lines = lines;
         this.turns = turns;
         this.conversations = conversations;
         this.sender = sender;
@@ -96,6 +93,13 @@ public final class SubmissionWorker {
 
     private void post(SubmissionStore.Row row) {
         int attempt = row.attempts() + 1;
+        var line = lines.lineOf(row.userKey());
+        if (line == null) {
+            fail(row, "its number is no longer served (NUMBERS_FILE), so it has no business API to go to");
+            return;
+        }
+        var api = line.api();
+        var breaker = line.breaker();
         if (!breaker.tryAcquirePermission()) {
             fail(row, "circuit open: the API failed repeatedly and is given a rest");
             return;

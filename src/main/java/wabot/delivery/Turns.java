@@ -13,7 +13,8 @@ import wabot.conversation.Effect;
 import wabot.conversation.Event;
 import wabot.conversation.Session;
 import wabot.conversation.TurnOutcome;
-import wabot.external.ExternalApiClient;
+import wabot.numbers.Line;
+import wabot.numbers.Switchboard;
 import wabot.store.ConversationStore;
 import wabot.store.Database;
 import wabot.store.InboxStore;
@@ -49,12 +50,12 @@ public final class Turns {
     }
 
     private final Database db;
-    private final ConversationEngine engine;
+    /** Each person's conversations with a number follow that number's flow and go to its business API. */
+    private final Switchboard lines;
     private final SessionStore sessions;
     private final InboxStore inbox;
     private final OutboxStore outbox;
     private final SubmissionStore submissions;
-    private final ExternalApiClient api;
     private final ConversationStore conversations;
     private final Outcomes outcomes;
     private final OutboxSender sender;
@@ -62,20 +63,19 @@ public final class Turns {
     private final WaitingMessages waiting;
     private final Clock clock;
 
-    public Turns(Database db, ConversationEngine engine, SessionStore sessions, InboxStore inbox, OutboxStore outbox,
-                 SubmissionStore submissions, ConversationStore conversations, ExternalApiClient api,
-                 Outcomes outcomes, OutboxSender sender, WaitingMessages waiting, Clock clock) {
+    public Turns(Database db, Switchboard lines, SessionStore sessions, InboxStore inbox, OutboxStore outbox,
+                 SubmissionStore submissions, ConversationStore conversations, Outcomes outcomes,
+                 OutboxSender sender, WaitingMessages waiting, Clock clock) {
         this.sender = sender;
         this.waiting = waiting;
         this.conversations = conversations;
         this.outcomes = outcomes;
         this.db = db;
-        this.engine = engine;
+        this.lines = lines;
         this.sessions = sessions;
         this.inbox = inbox;
         this.outbox = outbox;
         this.submissions = submissions;
-        this.api = api;
         this.clock = clock;
     }
 
@@ -128,15 +128,24 @@ public final class Turns {
     private Committed takeMessage(Handle h, InboxStore.Row row) {
         var message = row.message();
         var now = clock.instant();
+        var line = lines.lineOf(message.userKey());
+        if (line == null) {
+            // Stored while its number was served, taken after NUMBERS_FILE dropped it: no flow to answer with.
+            if (inbox.markDone(h, row.id(), null, now)) {
+                log.warn("[MESSAGE] from={} id={} left unanswered: its number is no longer served", message.userKey(),
+                        message.messageId());
+            }
+            return Committed.NOTHING;
+        }
         var session = sessions.load(h, message.userKey())
                 .orElseGet(() -> Session.fresh(message.userKey(), message.waId(), message.userId()));
         var event = message.toEvent();
-        var decision = engine.decide(session, event, now);
+        var decision = line.engine().decide(session, event, now);
         if (!inbox.markDone(h, row.id(), decision.next().conversationId(), now)) {
             return Committed.NOTHING; // another worker took it first
         }
         log.info("[MESSAGE] from={} id={} type={}", message.userKey(), message.messageId(), message.type());
-        return commit(h, session, event, decision, now, message.profileName());
+        return commit(h, line, session, event, decision, now, message.profileName());
     }
 
     /** Feeds the business API's answer (or failure) to the person's conversation and closes the submission. */
@@ -145,10 +154,11 @@ public final class Turns {
             var now = clock.instant();
             var session = sessions.load(h, userKey).orElse(null);
             submissions.resolve(h, submissionId, done, detail, now);
-            if (session == null) {
+            var line = lines.lineOf(userKey);
+            if (session == null || line == null) {
                 return Committed.NOTHING;
             }
-            return commit(h, session, event, engine.decide(session, event, now), now, null);
+            return commit(h, line, session, event, line.engine().decide(session, event, now), now, null);
         }));
         counted(committed);
         return committed;
@@ -163,7 +173,9 @@ public final class Turns {
             }
             var now = clock.instant();
             var event = new Event.Reset();
-            var done = commit(h, session, event, engine.decide(session, event, now), now, null);
+            // A reset ends the conversation whatever the flow; a number no longer served can still be reset.
+            var line = lines.lineOf(userKey) != null ? lines.lineOf(userKey) : lines.first();
+            var done = commit(h, line, session, event, line.engine().decide(session, event, now), now, null);
             log.info("[SESSION] reset user={}", userKey);
             return done;
         }));
@@ -174,11 +186,13 @@ public final class Turns {
         return true;
     }
 
-    private Committed commit(Handle h, Session before, Event event, Decision decision, Instant now, String name) {
+    private Committed commit(Handle h, Line line, Session before, Event event, Decision decision, Instant now,
+                             String name) {
         var next = decision.next();
+        var engine = line.engine();
         var outcome = TurnOutcome.of(before, event, decision, engine.policy(), now);
         sessions.save(h, next, decision.recorded());
-        recordConversation(h, before, next, outcome, now, name);
+        recordConversation(h, engine, before, next, outcome, now, name);
         for (var answer : decision.recorded()) {
             log.info("[ANSWER_SAVED] user={} question={}", next.userKey(), answer.questionId());
         }
@@ -194,7 +208,7 @@ public final class Turns {
             if (effect instanceof Effect.CallExternalApi call) {
                 var submission = call.submission();
                 submissions.create(h, submission.id(), next.userKey(), submission.conversationId(),
-                        api.payload(submission), now);
+                        line.api().payload(submission), now);
                 submitted = true;
             } else if (effect instanceof Effect.WithdrawAnswers withdrawal) {
                 sessions.withdraw(h, withdrawal.conversationId(), withdrawal.questionIds(), now);
@@ -204,8 +218,8 @@ public final class Turns {
     }
 
     /** Keeps the conversations table in step: an ending and a start ride on the turn that caused them. */
-    private void recordConversation(Handle h, Session before, Session next, TurnOutcome outcome, Instant now,
-                                    String name) {
+    private void recordConversation(Handle h, ConversationEngine engine, Session before, Session next,
+                                    TurnOutcome outcome, Instant now, String name) {
         if (outcome.endsAs() != null && before.conversationId() != null) {
             // An idle conversation is dated when it expired, not when the person came back.
             var at = outcome == TurnOutcome.EXPIRED ? before.updatedAt().plus(engine.policy().sessionTtl()) : now;

@@ -17,10 +17,11 @@ import wabot.conversation.Question;
 import wabot.conversation.Submission;
 import wabot.flow.ExactJson;
 import wabot.flow.QuestionSpecs;
+import wabot.numbers.UserKey;
 
 /**
- * Posts a conversation's answers to the business's own API and reads its reply. The contract, both ways, is in
- * README.md; a reply that breaks it is a failure, never a guess.
+ * Posts a conversation's answers to the business's own API and reads its reply. The contract, both ways, is
+ * {@code docs/openapi.yaml}; a reply that breaks it is a failure, never a guess. One client per business number.
  */
 public final class ExternalApiClient {
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 502, 503, 504);
@@ -31,20 +32,27 @@ public final class ExternalApiClient {
     private final ObjectMapper json = ExactJson.MAPPER;
     private final Predicate<String> standInFor;
     private final List<Question> flowQuestions;
+    private final String phoneNumberId;
+    private final String numberName;
 
     /**
      * @param url        null when no API is configured: the answers stay stored and the conversation ends
-     * @param standInFor the people (by user key) whom, while no API is configured, a stand-in answers with the
-     *                   answers it received: the simulator's people, or everyone in the terminal chat
+     * @param standInFor the people (their wa_id or BSUID) whom, while no API is configured, a stand-in answers with
+     *                   the answers it received: the simulator's people, or everyone in the terminal chat
      * @param flowQuestions the flow's questions, which the conditions of additional questions may name
+     * @param phoneNumberId the business number whose conversations this posts, named in every payload; null for a
+     *                      single-number deployment without {@code PHONE_NUMBER_ID}
+     * @param numberName    its name from the numbers file; null without one
      */
     public ExternalApiClient(HttpClient http, URI url, Duration timeout, Predicate<String> standInFor,
-                             List<Question> flowQuestions) {
+                             List<Question> flowQuestions, String phoneNumberId, String numberName) {
         this.flowQuestions = List.copyOf(flowQuestions);
         this.http = http;
         this.url = url;
         this.timeout = timeout;
         this.standInFor = standInFor;
+        this.phoneNumberId = phoneNumberId;
+        this.numberName = numberName;
     }
 
     /** Where submissions go, or null when no API is configured. */
@@ -59,6 +67,8 @@ public final class ExternalApiClient {
         if (submission.userId() != null) {
             body.put("user_id", submission.userId());
         }
+        // The number the person wrote to: one API may serve several numbers (a sales line, a support line).
+        body.putObject("number").put("phone_number_id", phoneNumberId).put("name", numberName);
         body.put("timestamp", submission.startedAt().toString());
         var answers = body.putObject("answers");
         // Strings stay strings, so a flow without types posts exactly what it always did.
@@ -74,7 +84,7 @@ public final class ExternalApiClient {
     public record Response(String body, Event.ApiReplied event) {}
 
     public Response post(String submissionId, String userKey, String payload) throws ExternalApiError {
-        if (url == null && standInFor.test(userKey)) {
+        if (url == null && standInFor.test(UserKey.person(userKey))) {
             return StandIn.reply(submissionId, payload);
         }
         if (url == null) {

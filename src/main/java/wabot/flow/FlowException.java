@@ -3,8 +3,8 @@ package wabot.flow;
 import java.util.List;
 
 /**
- * A flow file wabot refuses to start with. Each problem names the file and the line, then says what is wrong
- * ({@code flow.yaml:7: duplicate question id 'email'}); the message lists them all, one a line.
+ * A flow file, or a numbers file, wabot refuses to start with. Each problem names the file and the line, then says
+ * what is wrong ({@code flow.yaml:7: duplicate question id 'email'}); the message lists them all, one a line.
  */
 public final class FlowException extends RuntimeException {
     private final List<String> problems;

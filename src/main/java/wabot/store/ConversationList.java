@@ -21,9 +21,14 @@ public final class ConversationList {
      * @param person  a phone number (its digits) or a user id, matched exactly
      * @param from    started at or after
      * @param until   started before
+     * @param scope   the scope of the number written to ({@code wabot.numbers.UserKey})
      */
-    public record Filter(String status, String person, Instant from, Instant until) {
+    public record Filter(String status, String person, Instant from, Instant until, String scope) {
         public static final Filter ALL = new Filter(null, null, null, null);
+
+        public Filter(String status, String person, Instant from, Instant until) {
+            this(status, person, from, until, null);
+        }
     }
 
     /** A place in the list: a row's (started_at, id), and whether to read the newer rows before it. */
@@ -89,13 +94,19 @@ public final class ConversationList {
         }
         // A person has few conversations: their index comes first, and the other filters are written as
         // expressions no index matches (|| '', + 0, in SQLite and PostgreSQL alike), so that no planner without
-        // statistics walks every finished conversation looking for one person's.
+        // statistics walks every finished conversation looking for one person's. A number comes next: its index
+        // keeps the list's order within the number. By phone, not by key: a person's key names one number.
         boolean person = filter.person() != null;
+        boolean number = !person && filter.scope() != null;
         if (person) {
-            where.add("(c.user_key = :person OR c.user_id = :person)");
+            where.add("(c.wa_id = :person OR c.user_id = :person)");
         }
+        if (filter.scope() != null) {
+            where.add(person ? "c.number_scope || '' = :scope" : "c.number_scope = :scope");
+        }
+        boolean indexed = person || number;
         if (filter.status() != null) {
-            where.add(person ? "c.status || '' = :status" : "c.status = :status");
+            where.add(indexed ? "c.status || '' = :status" : "c.status = :status");
         }
         if (from != null) {
             where.add(person ? "c.started_at + 0 >= :from" : "c.started_at >= :from");
@@ -116,6 +127,9 @@ public final class ConversationList {
         }
         if (person) {
             query.bind("person", filter.person());
+        }
+        if (filter.scope() != null) {
+            query.bind("scope", filter.scope());
         }
         if (from != null) {
             query.bind("from", from);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import wabot.numbers.UserKey;
 
 /**
  * Every conversation, one row each: who, when it started, and how it ended. A row is written in the transaction of
@@ -40,11 +41,12 @@ public final class ConversationStore {
     public void started(Handle h, String conversationId, String userKey, String waId, String userId, String name,
                         Instant at) {
         h.createUpdate("""
-                        INSERT INTO conversations (conversation_id, user_key, wa_id, user_id, profile_name, status, started_at)
-                        VALUES (:id, :user, :wa, :uid, :name, 'active', :at)
+                        INSERT INTO conversations (conversation_id, user_key, wa_id, user_id, profile_name, status, started_at,
+                            number_scope)
+                        VALUES (:id, :user, :wa, :uid, :name, 'active', :at, :scope)
                         ON CONFLICT (conversation_id) DO NOTHING""")
                 .bind("id", conversationId).bind("user", userKey).bind("wa", waId).bind("uid", userId)
-                .bind("name", name).bind("at", at.toEpochMilli()).execute();
+                .bind("name", name).bind("at", at.toEpochMilli()).bind("scope", UserKey.scope(userKey)).execute();
     }
 
     /** Ends an open conversation as {@code status}; one already ended keeps its first ending. */
@@ -108,6 +110,21 @@ public final class ConversationStore {
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .forEach(e -> ended.put(e.getKey(), e.getValue()));
         return new Tally(active, started, ended);
+    }
+
+    /** Open conversations by the scope of their number: few rows, read along the endings' index. */
+    public Map<String, Long> activeByScope(Handle h) {
+        var counts = new LinkedHashMap<String, Long>();
+        h.createQuery("SELECT number_scope, COUNT(*) FROM conversations WHERE ended_at IS NULL GROUP BY number_scope")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** Conversations with one number started since {@code since}: a range of that number's index. */
+    public long startedSince(Handle h, String scope, Instant since) {
+        return h.createQuery("SELECT COUNT(*) FROM conversations WHERE number_scope = :scope AND started_at >= :since")
+                .bind("scope", scope).bind("since", since.toEpochMilli()).mapTo(Long.class).one();
     }
 
     static Row row(ResultSet rs) throws SQLException {

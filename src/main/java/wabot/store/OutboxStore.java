@@ -173,8 +173,8 @@ public final class OutboxStore {
         return counts;
     }
 
-    /** What became of a reply, for the alerts: newest first. */
-    public record Fate(long id, String status, String delivery, Integer errorCode, String errorDetail,
+    /** What became of a reply, for the alerts: newest first; {@code userKey} says which number it left from. */
+    public record Fate(long id, String userKey, String status, String delivery, Integer errorCode, String errorDetail,
                        Instant createdAt) {
         /** Refused at send, or reported failed by a status webhook. */
         public boolean failed() {
@@ -185,11 +185,11 @@ public final class OutboxStore {
     /** The latest {@code limit} replies, newest first: a cheap walk back along the primary key. */
     public List<Fate> latest(Handle h, int limit) {
         return h.createQuery("""
-                        SELECT id, status, delivery, error_code, error_detail, created_at FROM outbox
+                        SELECT id, user_key, status, delivery, error_code, error_detail, created_at FROM outbox
                         ORDER BY id DESC LIMIT :limit""")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Fate(rs.getLong(1), rs.getString(2), rs.getString(3), Columns.integer(rs, 4),
-                        rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))))
+                .map((rs, ctx) -> new Fate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Columns.integer(rs, 5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))))
                 .list();
     }
 

@@ -13,6 +13,7 @@ import wabot.conversation.Question;
 import wabot.conversation.Session;
 import wabot.conversation.SessionState;
 import wabot.flow.QuestionSpecs;
+import wabot.numbers.UserKey;
 
 /** Sessions and their answers. Saving is optimistic: it fails with {@link StaleSession} if someone saved first. */
 public final class SessionStore {
@@ -39,9 +40,9 @@ public final class SessionStore {
     public void save(Handle h, Session next, List<Answer> recorded) {
         var update = h.createUpdate(next.version() == 0 ? """
                         INSERT INTO sessions (user_key, wa_id, user_id, state, conversation_id, started_at, updated_at,
-                            extra_questions, position, submissions, flood_window, flood_count, version)
+                            extra_questions, position, submissions, flood_window, flood_count, version, number_scope)
                         VALUES (:user, :wa, :uid, :state, :conversation, :started, :updated,
-                            :extra, :position, :submissions, :floodWindow, :floodCount, 1)
+                            :extra, :position, :submissions, :floodWindow, :floodCount, 1, :scope)
                         ON CONFLICT (user_key) DO NOTHING""" : """
                         UPDATE sessions SET wa_id = :wa, user_id = :uid, state = :state, conversation_id = :conversation,
                             started_at = :started, updated_at = :updated, extra_questions = :extra, position = :position,
@@ -61,6 +62,9 @@ public final class SessionStore {
                 .bind("floodWindow", millis(next.floodWindow()))
                 .bind("floodCount", next.floodCount())
                 .bind("version", next.version());
+        if (next.version() == 0) {
+            update.bind("scope", UserKey.scope(next.userKey()));
+        }
         if (update.execute() != 1) {
             throw new StaleSession(next.userKey(), next.version());
         }
@@ -95,13 +99,15 @@ public final class SessionStore {
         }
     }
 
-    /** Sessions in an active conversation, most recently active first. */
-    public List<Session> active(Handle h, int limit) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE state <> 'CONVERSATION_ENDED'"
-                        + " ORDER BY updated_at DESC LIMIT :limit")
-                .bind("limit", limit)
-                .map((rs, ctx) -> session(rs))
-                .list();
+    /** Sessions in an active conversation, most recently active first; of one number's scope unless it is null. */
+    public List<Session> active(Handle h, String scope, int limit) {
+        var query = h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE state <> 'CONVERSATION_ENDED'"
+                        + (scope == null ? "" : " AND number_scope = :scope") + " ORDER BY updated_at DESC LIMIT :limit")
+                .bind("limit", limit);
+        if (scope != null) {
+            query.bind("scope", scope);
+        }
+        return query.map((rs, ctx) -> session(rs)).list();
     }
 
     /** Every answer of one conversation that still counts, in the order given. */

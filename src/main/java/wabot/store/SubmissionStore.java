@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import wabot.numbers.UserKey;
 
 /**
  * Every post to the business API, stored when the decision to make it commits. A submission stays pending until
@@ -20,11 +21,13 @@ public final class SubmissionStore {
 
     public void create(Handle h, String id, String userKey, String conversationId, String payload, Instant now) {
         h.createUpdate("""
-                        INSERT INTO submissions (id, user_key, conversation_id, payload, next_attempt_at, created_at)
-                        VALUES (:id, :user, :conversation, :payload, :now, :now)
+                        INSERT INTO submissions (id, user_key, conversation_id, payload, next_attempt_at, created_at,
+                            number_scope)
+                        VALUES (:id, :user, :conversation, :payload, :now, :now, :scope)
                         ON CONFLICT (id) DO NOTHING""")
                 .bind("id", id).bind("user", userKey).bind("conversation", conversationId)
-                .bind("payload", payload).bind("now", now.toEpochMilli()).execute();
+                .bind("payload", payload).bind("now", now.toEpochMilli()).bind("scope", UserKey.scope(userKey))
+                .execute();
     }
 
     /**
@@ -156,23 +159,33 @@ public final class SubmissionStore {
                 .bind("since", since.toEpochMilli()).bind("limit", limit).mapTo(String.class).list();
     }
 
+    /** {@link #exportPage(Handle, Instant, Instant, String, String, Stored, int)} of every number. */
+    public List<Stored> exportPage(Handle h, Instant from, Instant until, String status, Stored after, int limit) {
+        return exportPage(h, from, until, status, null, after, limit);
+    }
+
     /**
      * One page of an export, oldest first: submissions created in [{@code from}, {@code until}), with {@code status}
-     * unless null, after the (created_at, id) of {@code after} unless null. Keyset pages, so a long export reads
-     * page after page of an index range and never holds more than one page.
+     * unless null, of the number with {@code scope} unless null, after the (created_at, id) of {@code after} unless
+     * null. Keyset pages, so a long export reads page after page of an index range and never holds more than one page.
      */
-    public List<Stored> exportPage(Handle h, Instant from, Instant until, String status, Stored after, int limit) {
+    public List<Stored> exportPage(Handle h, Instant from, Instant until, String status, String scope, Stored after,
+                                   int limit) {
         // The previous page's last row is the tightest lower bound: the index range read starts there, so the
         // thousandth page costs what the first does. The row value settles ties on created_at.
         long lower = after == null ? from.toEpochMilli() : Math.max(from.toEpochMilli(), after.createdAt().toEpochMilli());
         var sql = "SELECT " + STORED + " FROM submissions WHERE created_at >= :from AND created_at < :until"
                 + (status == null ? "" : " AND status = :status")
+                + (scope == null ? "" : " AND number_scope = :scope")
                 + (after == null ? "" : " AND (created_at, id) > (:afterCreated, :afterId)")
                 + " ORDER BY created_at, id LIMIT :limit";
         var query = h.createQuery(sql).bind("from", lower).bind("until", until.toEpochMilli())
                 .bind("limit", limit);
         if (status != null) {
             query.bind("status", status);
+        }
+        if (scope != null) {
+            query.bind("scope", scope);
         }
         if (after != null) {
             query.bind("afterCreated", after.createdAt().toEpochMilli()).bind("afterId", after.id());

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import wabot.conversation.Attachment;
-import wabot.conversation.Flow;
 import wabot.simulator.SimulatedPeople;
 import wabot.simulator.Simulator;
 import wabot.store.InboxStore;
@@ -27,29 +27,38 @@ public final class SimulatorRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TEXT = 4096;
 
-    private final Simulator simulator;
-    private final Flow flow;
+    /** One per business number, the first one first. */
+    private final List<Simulator> simulators;
+    private final boolean several;
     private final Assets assets;
-    private final boolean apiConfigured;
 
-    public SimulatorRoutes(Simulator simulator, Flow flow, Assets assets, boolean apiConfigured) {
-        this.simulator = simulator;
-        this.flow = flow;
+    /** @param several true when the deployment serves several numbers: the page then says which and offers the rest */
+    public SimulatorRoutes(List<Simulator> simulators, boolean several, Assets assets) {
+        this.simulators = List.copyOf(simulators);
+        this.several = several;
         this.assets = assets;
-        this.apiConfigured = apiConfigured;
     }
 
-    /** {@code GET /simulator[?as=SIM.n]}: the page, as a new simulated person unless one is named. */
+    /**
+     * {@code GET /simulator[?as=SIM.n][&number=ID]}: the page, as a new simulated person unless one is named, writing
+     * to the number named (by default the first).
+     */
     public void page(Context ctx) {
         var as = ctx.queryParam("as");
+        var simulator = simulator(ctx);
         if (as == null || !SimulatedPeople.isSimulated(as)) {
-            ctx.redirect("/simulator?as=" + SimulatedPeople.newId(), HttpStatus.SEE_OTHER);
+            ctx.redirect("/simulator?as=" + SimulatedPeople.newId() + numberQuery(simulator), HttpStatus.SEE_OTHER);
             return;
         }
-        var api = apiConfigured ? "Submissions go to your EXTERNAL_API_URL."
-                : "No EXTERNAL_API_URL is set: a built-in stand-in answers each submission with the answers it received.";
-        var body = "<main class=\"simulator\" data-person=\"" + Html.escape(as) + "\" data-csrf=\"" + Csrf.token(ctx)
-                + "\"><div class=\"phone\"><header><span class=\"badge\">SIMULATOR</span><div><strong>wabot</strong>"
+        var line = simulator.line();
+        var api = line.number().apiUrl() != null ? "Submissions go to " + (several ? "this number's business API ("
+                + line.number().apiUrl().getHost() + ")." : "your EXTERNAL_API_URL.")
+                : "No business API is set for this number: a built-in stand-in answers each submission with the answers"
+                        + " it received.";
+        var body = "<main class=\"simulator\" data-person=\"" + Html.escape(as) + "\" data-number=\""
+                + Html.escape(several ? line.id() : "") + "\" data-csrf=\"" + Csrf.token(ctx)
+                + "\"><div class=\"phone\"><header><span class=\"badge\">SIMULATOR</span><div><strong>"
+                + Html.escape(several ? line.number().name() : "wabot") + "</strong>"
                 + "<small id=\"who\">You are " + Html.escape(as) + ", a simulated person. Not WhatsApp: nothing here "
                 + "reaches Meta.</small></div></header>"
                 + "<ol id=\"chat\" class=\"chat\" aria-live=\"polite\"></ol>"
@@ -59,17 +68,36 @@ public final class SimulatorRoutes {
                 + "placeholder=\"Message\" aria-label=\"Message\"><button type=\"submit\" id=\"send\">Send</button></form>"
                 + "<div id=\"attachments\" class=\"attachments\" hidden><label>Photo or file <input type=\"file\" id=\"file\">"
                 + "</label><button type=\"button\" id=\"location\">Share a location</button></div>"
-                + "</div><aside><p>" + Html.escape(api) + "</p><p>The flow has " + flow.questions().size()
-                + " questions. <a href=\"/simulator\">Start as someone new</a>.</p></aside></main>"
+                + "</div><aside>" + numbers(as, line) + "<p>" + Html.escape(api) + "</p><p>The flow has "
+                + line.flow().questions().size() + " questions. <a href=\"/simulator" + numberQuery(simulator)
+                .replaceFirst("&", "?") + "\">Start as someone new</a>.</p></aside></main>"
                 + "<link rel=\"stylesheet\" href=\"" + assets.url("simulator.css") + "\">"
                 + "<script src=\"" + assets.url("simulator.js") + "\"></script>";
         ctx.html(Html.page(assets, "Simulator", body));
     }
 
-    /** {@code GET /simulator/api/people/{person}?said=&told=}: what happened after the ids the page last showed. */
+    /** The number the page writes to, and links to the others: the same person has a conversation with each. */
+    private String numbers(String as, wabot.numbers.Line current) {
+        if (!several) {
+            return "";
+        }
+        var out = new StringBuilder("<nav class=\"numbers\" aria-label=\"Numbers\"><p>You write to <strong>")
+                .append(Html.escape(current.number().label())).append("</strong>.</p><p>Write to ");
+        var others = new ArrayList<String>();
+        for (var simulator : simulators) {
+            var line = simulator.line();
+            if (line != current) {
+                others.add("<a href=\"/simulator?as=" + Html.escape(as) + numberQuery(simulator) + "\" data-number=\""
+                        + Html.escape(line.id()) + "\">" + Html.escape(line.number().name()) + "</a>");
+            }
+        }
+        return out.append(String.join(", ", others)).append(" as the same person.</p></nav>").toString();
+    }
+
+    /** {@code GET /simulator/api/people/{person}?said=&told=[&number=]}: what happened after the ids the page last showed. */
     public void transcript(Context ctx) {
         var person = person(ctx);
-        var view = simulator.since(person.key(), cursor(ctx, "said"), cursor(ctx, "told"));
+        var view = simulator(ctx).since(person.key(), cursor(ctx, "said"), cursor(ctx, "told"));
         var out = new LinkedHashMap<String, Object>();
         out.put("said", view.said().stream().map(SimulatorRoutes::said).toList());
         out.put("told", view.told().stream().map(SimulatorRoutes::told).toList());
@@ -83,6 +111,7 @@ public final class SimulatorRoutes {
     public void send(Context ctx) {
         Csrf.check(ctx);
         var person = person(ctx);
+        var simulator = simulator(ctx);
         var body = body(ctx);
         String wamid;
         if (body.hasNonNull("text")) {
@@ -129,8 +158,22 @@ public final class SimulatorRoutes {
                 wamids.add(wamid.asText());
             }
         }
-        simulator.read(person, wamids);
+        simulator(ctx).read(person, wamids);
         ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** The simulator of the number {@code ?number=} names; the first without one. */
+    private Simulator simulator(Context ctx) {
+        var number = ctx.queryParam("number");
+        if (number == null || number.isBlank()) {
+            return simulators.get(0);
+        }
+        return simulators.stream().filter(s -> number.equals(s.line().id())).findFirst()
+                .orElseThrow(() -> new NotFoundResponse("no number with phone_number_id " + number + " is served here"));
+    }
+
+    private String numberQuery(Simulator simulator) {
+        return several ? "&number=" + simulator.line().id() : "";
     }
 
     private static Deliveries.Person person(Context ctx) {

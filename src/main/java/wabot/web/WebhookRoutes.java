@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.delivery.Intake;
+import wabot.numbers.Switchboard;
 import wabot.whatsapp.GraphCodes;
 import wabot.whatsapp.MalformedWebhook;
 import wabot.whatsapp.WebhookParser;
@@ -29,6 +30,7 @@ public final class WebhookRoutes {
     private final String verifyToken;
     private final WebhookSignature signature;
     private final WebhookParser parser;
+    private final Switchboard switchboard;
     private final Intake intake;
     private final long maxBytes;
     private final Counter accepted;
@@ -40,11 +42,12 @@ public final class WebhookRoutes {
      * @param signature null when no app secret is configured, which leaves deliveries unauthenticated
      * @param maxBytes  the largest body accepted ({@code WEBHOOK_MAX_BYTES})
      */
-    public WebhookRoutes(String verifyToken, WebhookSignature signature, WebhookParser parser, Intake intake,
-                         long maxBytes, MeterRegistry metrics) {
+    public WebhookRoutes(String verifyToken, WebhookSignature signature, WebhookParser parser, Switchboard switchboard,
+                         Intake intake, long maxBytes, MeterRegistry metrics) {
         this.verifyToken = verifyToken;
         this.signature = signature;
         this.parser = parser;
+        this.switchboard = switchboard;
         this.intake = intake;
         this.maxBytes = maxBytes;
         this.accepted = metrics.counter("wabot.webhook.messages", "result", "accepted");
@@ -99,7 +102,8 @@ public final class WebhookRoutes {
         }
         Webhook webhook;
         try {
-            webhook = parser.parse(body);
+            // Only what was written to a number served here, each message under its conversation's key.
+            webhook = switchboard.route(parser.parse(body));
         } catch (MalformedWebhook e) {
             refused.increment();
             respond(response, callback, 400, e.getMessage());

@@ -16,7 +16,6 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import wabot.conversation.Reply;
 
 /**
@@ -27,7 +26,7 @@ import wabot.conversation.Reply;
  * <p>It sends with Jetty's non-blocking client rather than the JDK's: a send parks no thread, and the answer is
  * read on the client's own thread, which cost about a third of the JDK client's CPU per send (README, Performance).
  */
-public final class GraphClient implements Messenger, AutoCloseable {
+public final class GraphClient implements Messenger {
     private static final Pattern PHONE = Pattern.compile("\\d{4,20}");
     /** Meta's answers are a few hundred bytes; an error page larger than this is cut, not buffered whole. */
     private static final int MAX_ANSWER = 256 * 1024;
@@ -37,30 +36,13 @@ public final class GraphClient implements Messenger, AutoCloseable {
     private final Duration timeout;
     private final ObjectMapper json = new ObjectMapper();
 
-    public GraphClient(String baseUrl, String version, String phoneNumberId, String token, Duration timeout) {
+    /** @param http shared by every number's client: each has its own endpoint and token, not its own connections */
+    public GraphClient(GraphHttp http, String baseUrl, String version, String phoneNumberId, String token,
+                       Duration timeout) {
+        this.http = http.client();
         this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/" + version + "/" + phoneNumberId + "/messages");
         this.authorization = "Bearer " + token;
         this.timeout = timeout;
-        var threads = new QueuedThreadPool();
-        threads.setName("wabot-graph");
-        threads.setDaemon(true);
-        http = new HttpClient();
-        http.setExecutor(threads);
-        http.setConnectTimeout(5_000);
-        http.setIdleTimeout(60_000);
-        // Sends to one person go one at a time, people in parallel: a connection per person in flight, and the
-        // rest wait their turn in the client's queue instead of being refused.
-        http.setMaxConnectionsPerDestination(256);
-        http.setMaxRequestsQueuedPerDestination(1_000_000);
-        http.setFollowRedirects(false);
-        try {
-            http.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the Graph API client: " + e.getMessage(), e);
-        }
-        // Meta's answers are read as they come: a 401 (an expired token, code 190) carries its error in the body,
-        // which the client's authentication handler (installed by start) would swallow for want of a challenge.
-        http.getProtocolHandlers().clear();
     }
 
     @Override
@@ -169,15 +151,6 @@ public final class GraphClient implements Messenger, AutoCloseable {
             return Duration.ofSeconds(Long.parseLong(value.trim()));
         } catch (NumberFormatException httpDate) {
             return null;
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            http.stop();
-        } catch (Exception e) {
-            // Stopping: whatever was in flight stays pending in the outbox and is sent at the next start.
         }
     }
 }

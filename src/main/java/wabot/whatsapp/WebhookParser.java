@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wabot.conversation.Attachment;
@@ -60,16 +59,18 @@ public final class WebhookParser {
                 }
                 var value = change.path("value");
                 var contacts = value.path("contacts");
+                // The business number written to: wabot may serve several, and each has its own conversations.
+                var number = identifier(value.path("metadata"), "phone_number_id");
                 for (var message : value.path("messages")) {
                     var inbound = inbound(message, contacts);
                     if (inbound != null) {
-                        messages.add(inbound);
+                        messages.add(inbound.to(number));
                     }
                 }
                 for (var status : value.path("statuses")) {
                     var update = status(status);
                     if (update != null) {
-                        statuses.add(update);
+                        statuses.add(update.from(number));
                     }
                 }
                 for (var error : value.path("errors")) {

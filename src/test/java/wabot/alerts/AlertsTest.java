@@ -17,6 +17,7 @@ import wabot.testing.Await;
 import wabot.testing.FakeAlertReceiver;
 import wabot.testing.FakeExternalApi.Response;
 import wabot.testing.Harness;
+import wabot.testing.StoredRows;
 import wabot.testing.LogCapture;
 import wabot.testing.Webhooks;
 
@@ -243,6 +244,37 @@ class AlertsTest {
             assertThat(firing.path("alert").asText()).isEqualTo("whatsapp_token_invalid");
             assertThat(logs.lines()).anyMatch(l -> l.contains("[ALERT] webhook failed") && l.contains("HTTP 500"))
                     .noneMatch(l -> l.contains(receiver.url()));
+        }
+    }
+
+    @Test
+    void aDeadTokenIsOneNumbersAlertAndNamesIt() {
+        var sales = "106540352242922";
+        var support = "107700000000001";
+        try (var h = wabot().without("WHATSAPP_TOKEN")
+                .file("one.yaml", ONE_QUESTION)
+                .numbersYaml("""
+                        numbers:
+                          - {phone_number_id: "%s", name: Sales, flow: one.yaml, token_env: SALES_TOKEN}
+                          - {phone_number_id: "%s", name: Support, flow: one.yaml, token_env: SUPPORT_TOKEN}
+                        """.formatted(sales, support))
+                .env("SALES_TOKEN", "sales-token-not-real").env("SUPPORT_TOKEN", "support-token-not-real")
+                .start()) {
+            h.graph().keepFailingFrom(sales, null, 190, 401, null);
+            h.deliver(Webhooks.textTo(sales, "15550000001", Webhooks.newWamid(), "Hola"));
+            var firing = receiver.await("whatsapp_token_invalid", "firing");
+            // Support's replies go out, and its own token alert stays quiet.
+            h.deliver(Webhooks.textTo(support, "15550000002", Webhooks.newWamid(), "Hola"));
+            h.graph().awaitMessages(support, "15550000002", 1);
+            awaitChecks(h, 5);
+
+            assertThat(firing.path("summary").asText()).contains("Replies from Sales (" + sales + ")")
+                    .contains("Graph error 190").contains("SALES_TOKEN").doesNotContain("WHATSAPP_TOKEN");
+            assertThat(firing.path("details").asText()).contains("Replace SALES_TOKEN");
+            assertThat(receiver.notices("whatsapp_token_invalid")).hasSize(1);
+            var stored = StoredRows.query(h.database(), "SELECT name FROM alerts WHERE state = 'firing'");
+            assertThat(stored).extracting(row -> row.get("name")).containsExactly("whatsapp_token_invalid@" + sales);
+            assertThat(h.get("/console").body()).contains("WhatsApp rejects the access token on " + sales);
         }
     }
 

@@ -133,4 +133,31 @@ class ChatTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void withANumbersFileTheChatWritesToTheNumberNamed() {
+        var env = new java.util.HashMap<>(env());
+        env.put("NUMBERS_FILE", wabot.testing.Fixtures.ROOT.resolve("examples/numbers/numbers.yaml").toString());
+
+        var sales = Run.of(env, "Hi\n/session\n", "chat", "--number", "106540352242923");
+        assertThat(sales.status()).as(sales.err()).isIn(0, 1);
+        assertThat(sales.out()).contains("wabot chat: Sales (106540352242923), flow ")
+                .contains("bot › Hi! Thanks for reaching out. What's your name?");
+
+        var first = Run.of(env, "Hola\n", "chat");
+        assertThat(first.out()).contains("Support (106540352242922)")
+                .contains("bot › ¡Hola! Soy el asistente de soporte. ¿Cuál es tu nombre?");
+
+        var unknown = Run.of(env, "", "chat", "--number", "42");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--number 42 is not in").contains("106540352242922, 106540352242923");
+    }
+
+    @Test
+    void aNumberNeedsANumbersFile() {
+        var run = Run.of(env(), "", "chat", "--number", "106540352242923");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--number picks one of the numbers of NUMBERS_FILE, and none is set");
+    }
 }

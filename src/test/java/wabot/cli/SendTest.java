@@ -113,4 +113,33 @@ class SendTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("--status needs --wamid");
     }
+
+    @Test
+    void aDeliveryToAnotherNumberIsAcknowledgedAndNotAnswered() {
+        try (var h = start()) {
+            var run = Run.of(env(h), "", "send", "--number", "999000999", "--from", "+5491155550001");
+
+            assertThat(run.status()).isZero();
+            assertThat(run.out()).contains("phone_number_id 999000999").contains("200 in");
+            var ok = Run.of(env(h), "", "send", "--from", "+5491155550002");
+            assertThat(ok.status()).isZero();
+            assertThat(h.graph().awaitMessages("5491155550002", 1)).hasSize(1);
+            assertThat(h.findSession("5491155550001")).isEmpty();
+            assertThat(h.graph().requests("5491155550001")).isEmpty();
+        }
+    }
+
+    @Test
+    void withANumbersFileTheNumberMustBeNamed() {
+        try (var h = start()) {
+            var env = env(h);
+            env.remove("PHONE_NUMBER_ID");
+            env.put("NUMBERS_FILE", "numbers.yaml");
+
+            var run = Run.of(env, "", "send");
+
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.err()).contains("name the number to write to with --number");
+        }
+    }
 }

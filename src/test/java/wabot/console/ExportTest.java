@@ -128,8 +128,8 @@ class ExportTest {
                 }
                 return null;
             });
-            var export = new AnswersExport(db, submissions, FlowLoader.parse(Flows.SHORT_YAML, "f.yaml"),
-                    ZoneOffset.UTC, 10);
+            var export = new AnswersExport(db, submissions,
+                    wabot.testing.Switchboards.single(FlowLoader.parse(Flows.SHORT_YAML, "f.yaml")), ZoneOffset.UTC, 10);
             var filter = new AnswersExport.Filter(t0, t0.plusSeconds(3600), null);
 
             var csv = new Flushes();

@@ -30,13 +30,14 @@ import wabot.testing.SessionView;
  * and again, then the final check and the figures. {@link CrashIT} runs it on SQLite with one instance,
  * {@link PostgresCrashIT} on PostgreSQL with two.
  *
- * <p>Each launch gets its own {@code PHONE_NUMBER_ID} (used only in the Graph URL) and its own query string on
+ * <p>Each launch gets its own {@code GRAPH_API_VERSION} (used only in the Graph URL) and its own query string on
  * {@code EXTERNAL_API_URL}, so every recorded send and call names the life of the process that made it
  * ({@link Lives}): a reply sent twice must have been sent by two lives, the first of them killed with it in flight.
+ * The number stays the one Meta's deliveries are addressed to: a delivery for another number gets no reply.
  */
 final class Crash {
-    /** The phone number id of launch 0; launch n uses this plus n. */
-    static final long PHONE_NUMBER_ID = 200_000_000_000_000L;
+    /** The Graph API version of launch n is this followed by n: {@code v20.n}. */
+    static final String GRAPH_API_VERSION = "v20.";
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,7 +102,7 @@ final class Crash {
             Files.deleteIfExists(log);
             instances.add(new WabotProcess(name, jar, Files.createDirectories(dir.resolve(name)), log,
                     settings(databaseUrl, graph), launches::incrementAndGet,
-                    launch -> Map.of("PHONE_NUMBER_ID", Long.toString(PHONE_NUMBER_ID + launch),
+                    launch -> Map.of("GRAPH_API_VERSION", GRAPH_API_VERSION + launch,
                             "EXTERNAL_API_URL", api.url() + "?launch=" + launch)));
         }
         var killed = instances.stream().filter(p -> p.name().equals(victim)).findFirst().orElseThrow();
@@ -153,6 +154,7 @@ final class Crash {
         var settings = new LinkedHashMap<String, String>();
         settings.put("DATABASE_URL", databaseUrl);
         settings.put("WHATSAPP_TOKEN", "test");
+        settings.put("PHONE_NUMBER_ID", wabot.testing.Harness.PHONE_NUMBER_ID);
         settings.put("GRAPH_API_BASE_URL", graph.url());
         settings.put("APP_SECRET", Meta.APP_SECRET);
         settings.put("POLL_INTERVAL", "100ms");

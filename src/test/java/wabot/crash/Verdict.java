@@ -295,10 +295,9 @@ final class Verdict {
                 reposted, duplicatesByKill, inFlightFor, repostsByKill);
     }
 
-    /** Which life of which instance made a send: its phone number id is the base plus its launch number. */
+    /** Which life of which instance made a send: its Graph API version ends in its launch number. */
     private Lives.Life lifeOf(FakeGraph.Request request) {
-        return lives.of("phone number id",
-                Long.toString(Long.parseLong(request.phoneNumberId()) - Crash.PHONE_NUMBER_ID));
+        return lives.of("Graph API version", request.version().substring(Crash.GRAPH_API_VERSION.length()));
     }
 
     /** {@code a} without one occurrence of each element of {@code b}: a multiset difference. */

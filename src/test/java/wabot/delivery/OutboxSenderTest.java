@@ -2,7 +2,6 @@ package wabot.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import wabot.conversation.Reply;
 import wabot.store.Database;
 import wabot.store.OutboxStore;
+import wabot.flow.FlowLoader;
 import wabot.testing.Await;
+import wabot.testing.Flows;
+import wabot.testing.Switchboards;
 import wabot.whatsapp.Messenger;
 
 /**
@@ -46,7 +48,8 @@ class OutboxSenderTest {
             sent.add(reference);
             return "wamid." + reference;
         };
-        sender = new OutboxSender(db, outbox, counting, RateLimiter.ofDefaults("test"), new Lanes(workers), workers,
+        var lines = Switchboards.single(FlowLoader.parse(Flows.SHORT_YAML, "flow.yaml"), counting);
+        sender = new OutboxSender(db, outbox, lines, new Lanes(workers), workers,
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)), new Outcomes(new SimpleMeterRegistry()),
                 "test", Clock.systemUTC());
     }

@@ -23,7 +23,8 @@ class ExternalApiPayloadTest {
     private static final Question URGENT = new Question("urgent", "Urgent?", true, new YesNoAnswer(), Condition.ALWAYS,
             null);
     private final ExternalApiClient client = new ExternalApiClient(HttpClient.newHttpClient(),
-            URI.create("http://localhost:1/unused"), Duration.ofSeconds(1), key -> false, List.of(URGENT));
+            URI.create("http://localhost:1/unused"), Duration.ofSeconds(1), key -> false, List.of(URGENT),
+            "106540352242922", "Sales");
 
     private String payload(Map<String, Value> answers) {
         return client.payload(new Submission("s-1", "c-1", "+15555550101", null,
@@ -31,12 +32,14 @@ class ExternalApiPayloadTest {
     }
 
     @Test
-    void textAnswersArePostedExactlyAsBeforeTypes() {
+    void textAnswersStayStringsBesideTheNumberWrittenTo() {
         var answers = new LinkedHashMap<String, Value>();
         answers.put("name", Value.text("Ana \"la\" Souza 🌵"));
         answers.put("email", Value.text("ana@example.com"));
 
-        assertThat(payload(answers)).isEqualTo("{\"user_phone\":\"+15555550101\",\"timestamp\":\"2026-09-14T12:46:41Z\","
+        assertThat(payload(answers)).isEqualTo("{\"user_phone\":\"+15555550101\","
+                + "\"number\":{\"phone_number_id\":\"106540352242922\",\"name\":\"Sales\"},"
+                + "\"timestamp\":\"2026-09-14T12:46:41Z\","
                 + "\"answers\":{\"name\":\"Ana \\\"la\\\" Souza 🌵\",\"email\":\"ana@example.com\"}}");
     }
 

@@ -16,7 +16,7 @@ class ExternalApiReplyTest {
     private static final String SUBMISSION = "3f0c1e9a-0000-3000-8000-000000000001";
 
     private final ExternalApiClient client = new ExternalApiClient(HttpClient.newHttpClient(),
-            URI.create("http://localhost:1/unused"), Duration.ofSeconds(1), key -> false, java.util.List.of());
+            URI.create("http://localhost:1/unused"), Duration.ofSeconds(1), key -> false, java.util.List.of(), null, null);
 
     @Test
     void continueReplyWithQuestionsIsRead() throws ExternalApiError {

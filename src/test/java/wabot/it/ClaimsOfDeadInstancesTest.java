@@ -27,6 +27,7 @@ import wabot.testing.Webhooks;
  * its record with its last heartbeat, a reply and a submission claimed in its name with long leases.
  */
 class ClaimsOfDeadInstancesTest {
+    private static final String SUBMISSION = "6b0c1e9a-40a4-3a51-9d0a-5f1d2c3b4a5e";
     private static final String ANA = Webhooks.USER_A;
     private static final String BEN = Webhooks.USER_B;
 
@@ -39,8 +40,9 @@ class ClaimsOfDeadInstancesTest {
         var instances = new InstanceStore();
         var outbox = new OutboxStore();
         var submissions = new SubmissionStore();
-        var payload = "{\"user_phone\":\"+" + ANA + "\",\"timestamp\":\"2026-03-01T10:00:00Z\","
-                + "\"answers\":{\"name\":\"Ana\"}}";
+        // As wabot names its submissions: a name-based UUID, which the business API gets as Idempotency-Key.
+        var payload = "{\"user_phone\":\"+" + ANA + "\",\"number\":{\"phone_number_id\":\"" + Harness.PHONE_NUMBER_ID
+                + "\",\"name\":null},\"timestamp\":\"2026-03-01T10:00:00Z\",\"answers\":{\"name\":\"Ana\"}}";
         try (var db = Database.open(url)) {
             db.write((Handle h) -> {
                 var dbNow = instances.now(h);
@@ -54,8 +56,8 @@ class ClaimsOfDeadInstancesTest {
                 outbox.enqueue(h, BEN, BEN, "c-ben", List.of(new Reply("held by a live peer")), now);
                 assertThat(outbox.claim(h, outbox.due(h, ANA, now, 1).get(0).id(), "dead", now, lease)).isTrue();
                 assertThat(outbox.claim(h, outbox.due(h, BEN, now, 1).get(0).id(), "peer", now, lease)).isTrue();
-                submissions.create(h, "sub-ana", ANA, "c-ana", payload, now);
-                assertThat(submissions.claim(h, "sub-ana", 0, "dead", now, lease)).isTrue();
+                submissions.create(h, SUBMISSION, ANA, "c-ana", payload, now);
+                assertThat(submissions.claim(h, SUBMISSION, 0, "dead", now, lease)).isTrue();
                 return null;
             });
         }
@@ -63,11 +65,11 @@ class ClaimsOfDeadInstancesTest {
         try (var h = Harness.builder(dir).env("DATABASE_URL", url).start()) {
             assertThat(h.graph().awaitMessages(ANA, 1)).containsExactly("¿Cuál es tu email?");
             var call = h.api().awaitCalls(1).get(0);
-            assertThat(call.idempotencyKey()).isEqualTo("sub-ana");
+            assertThat(call.idempotencyKey()).isEqualTo(SUBMISSION);
             assertThat(call.rawBody()).isEqualTo(payload);
             try (var db = Database.open(url)) {
                 Await.until("the submission closed", () -> "done".equals(db.read((Handle x) -> x.createQuery(
-                        "SELECT status FROM submissions WHERE id = 'sub-ana'").mapTo(String.class).one())));
+                        "SELECT status FROM submissions WHERE id = :id").bind("id", SUBMISSION).mapTo(String.class).one())));
                 var ids = db.read((Handle x) -> x.createQuery("SELECT id FROM instances").mapTo(String.class).list());
                 assertThat(ids).as("the dead one forgotten, the peer and this instance alive").hasSize(2)
                         .contains("peer").doesNotContain("dead");

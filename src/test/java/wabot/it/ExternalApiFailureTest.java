@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import wabot.conversation.Texts;
 import wabot.testing.FakeExternalApi.Response;
 import wabot.testing.Flows;
+import wabot.testing.Contract;
 import wabot.testing.Harness;
 import wabot.testing.LogCapture;
 import wabot.testing.Webhooks;
@@ -44,6 +45,24 @@ class ExternalApiFailureTest {
 
         Failure(Response response) {
             this.response = response;
+        }
+    }
+
+    /**
+     * The contract refuses the replies that break it by their shape, as wabot does; a condition on an answer the
+     * conversation lacks fits the schema, and only wabot can tell (the contract says so).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Failure.class, names = {"INVALID_JSON", "WRONG_FIELD_TYPE", "WRONG_QUESTIONS_TYPE",
+            "INVALID_ADDITIONAL_QUESTION", "UNKNOWN_CONDITION"})
+    void theContractRefusesWhatItsSchemaCanTell(Failure failure) {
+        var problems = Contract.get().reply(failure.response.body());
+        if (failure == Failure.UNKNOWN_CONDITION) {
+            assertThat(problems).isEmpty();
+            assertThat(Contract.get().document().at("/components/schemas/Question/description").asText())
+                    .contains("wabot checks more than a schema can");
+        } else {
+            assertThat(problems).isNotEmpty();
         }
     }
 

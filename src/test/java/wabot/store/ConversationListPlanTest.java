@@ -50,13 +50,26 @@ class ConversationListPlanTest {
                 for (var cursor : cursors) {
                     var plan = db.read(h -> list.plan(h, filter, cursor));
                     assertThat(plan).as(filter + " at " + cursor)
-                            .anyMatch(step -> step.startsWith("SEARCH c USING INDEX conversations_user (user_key=?"))
+                            .anyMatch(step -> step.startsWith("SEARCH c USING INDEX conversations_wa_id (wa_id=?"))
                             .anyMatch(step -> step.startsWith("SEARCH c USING INDEX conversations_user_id (user_id=?"))
-                            .noneMatch(step -> step.contains("conversations_status") || step.contains("conversations_started"));
+                            .noneMatch(step -> step.contains("conversations_status") || step.contains("conversations_started")
+                                    || step.contains("conversations_number"));
                     checked.add(filter + " at " + cursor);
                 }
             }
-            assertThat(checked).hasSize(18);
+            // One number's conversations, alone or narrowed further, read that number's index in the list's order.
+            for (var filter : List.of(new Filter(null, null, null, null, "106540352242922"),
+                    new Filter("finished", null, DAY, DAY.plusSeconds(86_400), "106540352242922"),
+                    new Filter(null, null, null, null, ""))) {
+                for (var cursor : cursors) {
+                    var plan = db.read(h -> list.plan(h, filter, cursor));
+                    assertThat(plan).as(filter + " at " + cursor).first().asString()
+                            .startsWith("SEARCH c USING INDEX conversations_number (number_scope=?");
+                    assertThat(plan).as(filter + " at " + cursor).noneMatch(step -> step.contains("TEMP B-TREE"));
+                    checked.add(filter + " at " + cursor);
+                }
+            }
+            assertThat(checked).hasSize(27);
         }
     }
 

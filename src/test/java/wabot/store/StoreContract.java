@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -403,7 +404,43 @@ abstract class StoreContract {
             save(h, newer, List.of());
             return null;
         });
-        assertThat(read((Handle h) -> sessions.active(h, 10))).extracting(Session::userKey).containsExactly("333", "111");
+        assertThat(this.<List<Session>>read((Handle h) -> sessions.active(h, null, 10))).extracting(Session::userKey)
+                .containsExactly("333", "111");
+    }
+
+    // --- numbers --------------------------------------------------------------------------------------------
+
+    @Test
+    void theFirstNumberEverServedKeepsTheBareKeysAndEveryScopeIsKeptForGood() {
+        var numbers = new NumberStore();
+        var first = this.<Map<String, String>>write((Handle h) -> numbers.register(h, List.of("111"), T0));
+        var later = this.<Map<String, String>>write((Handle h) -> numbers.register(h, List.of("222", "111"),
+                T0.plusSeconds(1)));
+        var again = this.<Map<String, String>>write((Handle h) -> numbers.register(h, List.of("333", "222", "111"),
+                T0.plusSeconds(2)));
+
+        assertThat(first).containsExactly(Map.entry("111", ""));
+        assertThat(later).containsExactly(Map.entry("222", "222"), Map.entry("111", ""));
+        assertThat(again).containsExactly(Map.entry("333", "333"), Map.entry("222", "222"), Map.entry("111", ""));
+    }
+
+    @Test
+    void rowsCarryTheScopeOfTheirNumberAndSessionsFilterByIt() {
+        write((Handle h) -> {
+            save(h, copy(Session.fresh("111", "111", null), SessionState.WAITING_FOR_ANSWER, "c1", 0, List.of(),
+                    List.of(), 0), List.of());
+            save(h, copy(Session.fresh("999:111", "111", null), SessionState.WAITING_FOR_ANSWER, "c2", 0, List.of(),
+                    List.of(), 0), List.of());
+            return null;
+        });
+
+        assertThat(this.<List<Session>>read((Handle h) -> sessions.active(h, "999", 10))).extracting(Session::userKey)
+                .containsExactly("999:111");
+        assertThat(this.<List<Session>>read((Handle h) -> sessions.active(h, "", 10))).extracting(Session::userKey)
+                .containsExactly("111");
+        assertThat(this.<List<String>>read((Handle h) -> h.createQuery(
+                "SELECT number_scope FROM sessions ORDER BY number_scope").mapTo(String.class).list()))
+                .containsExactly("", "999");
     }
 
     // --- outbox ---------------------------------------------------------------------------------------------

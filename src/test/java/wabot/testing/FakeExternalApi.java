@@ -24,6 +24,11 @@ import java.util.function.Function;
  * JSON body and {@code Idempotency-Key}. Answers come, in this order of precedence, from the queue filled with
  * {@link #enqueue}, from the function given to {@link #respondWith}, or else {@link Response#DEFAULT}.
  *
+ * <p>It holds both sides to the contract, {@code docs/openapi.yaml} ({@link Contract}): every POST wabot makes, and
+ * every reply built with {@link Response#ok}, {@link Response#finish} or {@link Response#proceed} (a reply meant to
+ * be valid; {@link Response#json} is for replies that break the contract on purpose). {@link #close()} fails with
+ * whatever broke it, so every test that talks to this fake checks the contract as it goes.
+ *
  * <p>A response may be delayed, or held until {@link #release()}, to keep a conversation in
  * {@code PROCESSING_API} or to make the bot's call time out. Closing the fake lets every waiting response go.
  * {@link #stop()} and {@link #resume()} take it off the network and back, on the same port, for connection errors.
@@ -65,23 +70,26 @@ public final class FakeExternalApi implements AutoCloseable {
      * @param delay how long to wait before answering; zero for at once
      * @param holdUntilReleased wait until {@link #release()} (at most a minute) before answering
      */
-    public record Response(int status, String body, Duration delay, boolean holdUntilReleased) {
+    public record Response(int status, String body, Duration delay, boolean holdUntilReleased, boolean valid) {
         /** The default reply: end the conversation with "Listo". */
-        public static final Response DEFAULT = json(200, "{\"continue_conversation\": false, \"final_message\": \"Listo\"}");
+        public static final Response DEFAULT = finish("Listo");
 
         public Response {
             Objects.requireNonNull(delay, "delay");
         }
 
-        /** Answers {@code status} with {@code body} as JSON (the body need not be valid JSON). */
+        /**
+         * Answers {@code status} with {@code body} as JSON, exactly as given: the body need not be valid JSON, nor a
+         * reply the contract allows.
+         */
         public static Response json(int status, String body) {
-            return new Response(status, body, Duration.ZERO, false);
+            return new Response(status, body, Duration.ZERO, false, false);
         }
 
-        /** 200 with {@code value} serialized as JSON (maps, lists, strings, numbers, booleans). */
+        /** 200 with {@code value} serialized as JSON (maps, lists...): a reply the contract must allow. */
         public static Response ok(Object value) {
             try {
-                return json(200, JSON.writeValueAsString(value));
+                return new Response(200, JSON.writeValueAsString(value), Duration.ZERO, false, true);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(e);
             }
@@ -115,16 +123,18 @@ public final class FakeExternalApi implements AutoCloseable {
         }
 
         public Response delayed(Duration by) {
-            return new Response(status, body, by, holdUntilReleased);
+            return new Response(status, body, by, holdUntilReleased, valid);
         }
 
         /** This response, answered only once {@link FakeExternalApi#release()} is called. */
         public Response held() {
-            return new Response(status, body, delay, true);
+            return new Response(status, body, delay, true, valid);
         }
     }
 
     private final List<Call> calls = new ArrayList<>();
+    /** Where wabot's POSTs or this fake's valid replies broke the contract, to report at {@link #close()}. */
+    private final List<String> breaches = new ArrayList<>();
     private final Deque<Response> queue = new ArrayDeque<>();
     private volatile Function<Call, Response> responder = call -> Response.DEFAULT;
     private final CountDownLatch released = new CountDownLatch(1);
@@ -213,11 +223,21 @@ public final class FakeExternalApi implements AutoCloseable {
                 () -> calls(userPhone), c -> c.size() >= count);
     }
 
+    /** Where the POSTs received so far, and the valid replies given, broke the contract; empty when nothing did. */
+    public synchronized List<String> breaches() {
+        return List.copyOf(breaches);
+    }
+
+    /** Stops the fake, and fails if a POST it received or a valid reply it gave broke the contract. */
     @Override
     public void close() {
         closed.countDown();
         released.countDown();
         server.stop();
+        var found = breaches();
+        if (!found.isEmpty()) {
+            throw new AssertionError("the business API's traffic broke docs/openapi.yaml:\n" + String.join("\n", found));
+        }
     }
 
     // ---- the endpoint ----------------------------------------------------------------------------------------
@@ -237,9 +257,18 @@ public final class FakeExternalApi implements AutoCloseable {
                     ctx.queryString());
             calls.add(call);
             response = queue.pollFirst();
+            for (var problem : Contract.get().submission(call.contentType(), call.idempotencyKey(), raw)) {
+                breaches.add("POST #" + call.seq() + " from wabot: " + problem);
+            }
         }
         if (response == null) {
             response = responder.apply(call);
+        }
+        if (response.valid() && response.status() / 100 == 2) {
+            var problems = Contract.get().reply(response.body());
+            synchronized (this) {
+                problems.forEach(problem -> breaches.add("the reply to POST #" + call.seq() + ": " + problem));
+            }
         }
         if (response.holdUntilReleased()) {
             released.await(MAX_HOLD.toMillis(), TimeUnit.MILLISECONDS);

@@ -153,6 +153,24 @@ public final class FakeGraph implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Every request from the business number {@code phoneNumberId} to {@code recipient} ({@code null}: to anyone) gets
+     * error {@code code}, with a {@code Retry-After} when not null, until {@link #stopFailingFrom}. Other numbers'
+     * requests are unaffected.
+     */
+    public synchronized FakeGraph keepFailingFrom(String phoneNumberId, String recipient, int code, int httpStatus,
+                                                  Duration retryAfter) {
+        standing.put(phoneNumberId + "/" + (recipient == null ? EVERYONE : normalize(recipient)),
+                new Failure(normalize(recipient), httpStatus, errorBody(code), retryAfter));
+        return this;
+    }
+
+    /** Ends the rule of {@link #keepFailingFrom}. */
+    public synchronized FakeGraph stopFailingFrom(String phoneNumberId, String recipient) {
+        standing.remove(phoneNumberId + "/" + (recipient == null ? EVERYONE : normalize(recipient)));
+        return this;
+    }
+
     /** Every request, for anyone, gets error {@code code} from now on. */
     public synchronized FakeGraph keepFailing(int code, int httpStatus) {
         standing.put(EVERYONE, new Failure(null, httpStatus, errorBody(code), null));
@@ -192,6 +210,19 @@ public final class FakeGraph implements AutoCloseable {
     /** Every request received so far, in arrival order, failed ones included. */
     public synchronized List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The texts accepted for {@code recipient} from the business number {@code phoneNumberId}, in order. */
+    public synchronized List<String> texts(String phoneNumberId, String recipient) {
+        var key = normalize(recipient);
+        return requests.stream().filter(r -> r.delivered() && key.equals(r.recipientKey())
+                && phoneNumberId.equals(r.phoneNumberId())).map(Request::text).toList();
+    }
+
+    /** Waits until at least {@code count} texts from {@code phoneNumberId} reached {@code recipient}; returns them all. */
+    public List<String> awaitMessages(String phoneNumberId, String recipient, int count) {
+        return Await.value(count + " WhatsApp message(s) from " + phoneNumberId + " to " + recipient, Await.DEFAULT,
+                () -> texts(phoneNumberId, recipient), texts -> texts.size() >= count);
     }
 
     /** Every request received for {@code recipient}, failed ones included. */
@@ -257,7 +288,7 @@ public final class FakeGraph implements AutoCloseable {
         Failure failure;
         String wamid = null;
         synchronized (this) {
-            failure = takeFailure(key);
+            failure = takeFailure(ctx.pathParam("phoneNumberId"), key);
             if (failure == null) {
                 wamid = "wamid.fake-" + wamids.incrementAndGet();
             }
@@ -284,8 +315,10 @@ public final class FakeGraph implements AutoCloseable {
     }
 
     /** The standing rule for {@code key}, else the first scripted failure that applies to it, removed from the script. */
-    private Failure takeFailure(String key) {
-        var rule = standing.containsKey(key) ? standing.get(key) : standing.get(EVERYONE);
+    private Failure takeFailure(String phoneNumberId, String key) {
+        var rule = standing.containsKey(phoneNumberId + "/" + key) ? standing.get(phoneNumberId + "/" + key)
+                : standing.containsKey(phoneNumberId + "/" + EVERYONE) ? standing.get(phoneNumberId + "/" + EVERYONE)
+                : standing.containsKey(key) ? standing.get(key) : standing.get(EVERYONE);
         if (rule != null) {
             return rule;
         }

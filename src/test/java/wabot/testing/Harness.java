@@ -25,6 +25,9 @@ import wabot.Config;
 import wabot.Wabot;
 import wabot.conversation.Flow;
 import wabot.flow.FlowLoader;
+import wabot.flow.NumbersLoader;
+import wabot.numbers.BusinessNumbers;
+import java.nio.file.Files;
 
 /**
  * The real wabot, started in-process on a random port against a SQLite file in a test's folder, a
@@ -52,6 +55,7 @@ public final class Harness implements AutoCloseable {
     private final Flow flow;
     private final Map<String, String> env;
     private final Config config;
+    private final BusinessNumbers numbers;
     private final FakeGraph graph;
     private final FakeExternalApi api;
     private final HttpClient http = HttpClient.newBuilder()
@@ -59,6 +63,8 @@ public final class Harness implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private Wabot wabot;
+    /** Where wabot's operator endpoints answered otherwise than the contract says, to report at {@link #close()}. */
+    private final List<String> breaches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Harness(Path directory, Flow flow, Map<String, String> env, FakeGraph graph, FakeExternalApi api) {
         this.directory = directory;
@@ -67,7 +73,11 @@ public final class Harness implements AutoCloseable {
         this.graph = graph;
         this.api = api;
         this.config = Config.from(this.env);
-        this.wabot = Wabot.start(config, flow);
+        // As the service reads them: the numbers file with each number's flow, or the single number with this flow.
+        this.numbers = config.numbersFile() == null ? BusinessNumbers.single(config, flow)
+                : NumbersLoader.load(config.numbersFile(), this.env,
+                        new NumbersLoader.Defaults(config.externalApiUrl(), config.sendRatePerSecond()));
+        this.wabot = Wabot.start(config, numbers);
     }
 
     /** A harness whose database lives in {@code directory} (a JUnit {@code @TempDir}). */
@@ -84,6 +94,8 @@ public final class Harness implements AutoCloseable {
     public static final class Builder {
         private final Path directory;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private final Map<String, String> files = new LinkedHashMap<>();
+        private String numbersYaml;
         private Flow flow = FlowLoader.bundled();
 
         private Builder(Path directory) {
@@ -112,6 +124,21 @@ public final class Harness implements AutoCloseable {
             return this;
         }
 
+        /** Writes a file (a flow, say) into the test's folder before start, where a numbers file finds it. */
+        public Builder file(String name, String content) {
+            files.put(name, content);
+            return this;
+        }
+
+        /**
+         * Serves the numbers of this {@code NUMBERS_FILE} (written as {@code numbers.yaml} beside the files of
+         * {@link #file}) instead of the single {@code PHONE_NUMBER_ID}, which is left unset.
+         */
+        public Builder numbersYaml(String yaml) {
+            numbersYaml = yaml;
+            return this;
+        }
+
         public Harness start() {
             var graph = FakeGraph.start();
             FakeExternalApi api = null;
@@ -128,15 +155,23 @@ public final class Harness implements AutoCloseable {
                 env.put("POLL_INTERVAL", "100ms");
                 env.put("EXTERNAL_API_MAX_ATTEMPTS", "2");
                 env.put("EXTERNAL_API_TIMEOUT", "5s");
+                for (var file : files.entrySet()) {
+                    Files.writeString(directory.resolve(file.getKey()), file.getValue());
+                }
+                if (numbersYaml != null) {
+                    Files.writeString(directory.resolve("numbers.yaml"), numbersYaml);
+                    env.put("NUMBERS_FILE", directory.resolve("numbers.yaml").toString());
+                    env.remove("PHONE_NUMBER_ID");
+                }
                 env.putAll(overrides);
                 env.values().removeIf(Objects::isNull);
                 return new Harness(directory, flow, env, graph, api);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 graph.close();
                 if (api != null) {
                     api.close();
                 }
-                throw e;
+                throw e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((IOException) e);
             }
         }
     }
@@ -153,6 +188,16 @@ public final class Harness implements AutoCloseable {
 
     public Flow flow() {
         return flow;
+    }
+
+    /** The numbers served: the numbers file's, or the single number of the settings. */
+    public BusinessNumbers numbers() {
+        return numbers;
+    }
+
+    /** The running wabot, for what HTTP does not reach (its simulators). */
+    public Wabot wabot() {
+        return wabot;
     }
 
     /** The settings the bot was started with (the same across restarts). */
@@ -314,9 +359,18 @@ public final class Harness implements AutoCloseable {
     public void restart() {
         wabot.close();
         wabot = null; // if the start below fails, close() has nothing left to stop
-        wabot = Wabot.start(config, flow);
+        wabot = Wabot.start(config, numbers);
     }
 
+    /** Where the operator endpoints' answers so far broke the contract (docs/openapi.yaml); empty when none did. */
+    public List<String> breaches() {
+        return List.copyOf(breaches);
+    }
+
+    /**
+     * Stops the bot and the fakes, and fails if anything broke the contract: the operator endpoints' answers seen
+     * here, or the business API's traffic (see {@link FakeExternalApi#close()}).
+     */
     @Override
     public void close() {
         try {
@@ -326,6 +380,9 @@ public final class Harness implements AutoCloseable {
         } finally {
             graph.close();
             api.close();
+        }
+        if (!breaches.isEmpty()) {
+            throw new AssertionError("the operator endpoints broke docs/openapi.yaml:\n" + String.join("\n", breaches));
         }
     }
 
@@ -343,6 +400,12 @@ public final class Harness implements AutoCloseable {
     private HttpResult send(HttpRequest request) {
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // Every answer of a documented endpoint is held to the contract, whatever the test came for.
+            for (var problem : Contract.get().operatorAnswer(request.method(), request.uri().getPath(),
+                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body())) {
+                breaches.add(problem + " (" + request.method() + " " + request.uri().getRawPath()
+                        + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()) + ")");
+            }
             return new HttpResult(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);

@@ -135,6 +135,27 @@ public final class Webhooks {
         return bytes(root);
     }
 
+    /**
+     * {@code body} addressed to another business number: every change's {@code metadata.phone_number_id} becomes
+     * {@code phoneNumberId} (the corpus writes to {@code 200000000000002}).
+     */
+    public static byte[] to(String phoneNumberId, byte[] body) {
+        try {
+            var root = (ObjectNode) READ.readTree(body);
+            for (var value : values(root)) {
+                ((ObjectNode) value.path("metadata")).put("phone_number_id", phoneNumberId);
+            }
+            return bytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A text from {@code from} to the business number {@code phoneNumberId}. */
+    public static byte[] textTo(String phoneNumberId, String from, String wamid, String body) {
+        return to(phoneNumberId, text(from, wamid, body));
+    }
+
     /** A text from {@code from}, whose WhatsApp profile carries {@code name}. */
     public static byte[] textAs(String from, String name, String wamid, String body) {
         var root = parse("text.json");
