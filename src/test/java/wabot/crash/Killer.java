@@ -51,6 +51,13 @@ final class Killer {
                     run.sleepWatching(5, "waiting for a business API call to kill " + victim.name() + " during");
                 }
             }
+            // A kill must catch work in flight to prove anything; on a loaded machine the people may not have got
+            // going yet (the first kill falls within 1.5 s of the start), so give them a few seconds.
+            long busyBy = System.nanoTime() + 5_000_000_000L;
+            while (meta.inFlight.get() + people.owed() + api.inFlight(System.nanoTime()) == 0
+                    && System.nanoTime() - busyBy < 0) {
+                run.sleepWatching(5, "waiting for work in flight to kill " + victim.name() + " during");
+            }
             // What is in flight at the kill instant: deliveries, replies owed, business API calls.
             int webhooks = meta.inFlight.get();
             var owed = people.owedSoFar();
