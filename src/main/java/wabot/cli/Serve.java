@@ -3,6 +3,8 @@ package wabot.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
 import wabot.Wabot;
 
 /**
@@ -26,7 +28,13 @@ final class Serve {
         var settings = Startup.settings(environment, Map.of());
         var config = Startup.config(settings);
         var wabot = Wabot.start(config, Startup.numbers(config, settings));
-        Runtime.getRuntime().addShutdownHook(new Thread(wabot::close, "wabot-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            wabot.close();
+            // The console log is written by a thread of its own: its last lines go out before the process ends.
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logs) {
+                logs.stop();
+            }
+        }, "wabot-shutdown"));
         return -1; // keep running: the server's threads hold the process
     }
 }
