@@ -328,7 +328,8 @@ public final class Main {
 
     private static String[] argsOf(Options o) {
         return new String[] {o.command, "java=" + (o.java == null ? "default" : o.java),
-                "warmup=" + o.warmup + "s", "duration=" + o.duration + "s"};
+                "warmup=" + o.warmup + "s", "duration=" + o.duration + "s",
+                "jvm-opts=" + (o.jvmOpts.isEmpty() ? "none" : String.join(" ", o.jvmOpts))};
     }
 
     /** Waits (at most {@code seconds}) until other processes use under 0.25 cores, so neighbours skew less. */

@@ -209,6 +209,15 @@ final class Report {
             target("closed 50: wabot / reference >= 0.6 (stretch 1.0)", ratio >= 0.6,
                     f("%.2f (%.0f / %.0f turns/s)", ratio, c50sqlite.num("turns_per_s"), c50ref.num("turns_per_s")));
         }
+        if (c50sqlite != null) {
+            // Issue 11's targets for the same run, apart from the ratio.
+            double p99 = c50sqlite.obj("turn").num("p99_ms");
+            target("closed 50: turn p99 <= 30 ms", p99 <= 30, f("%.1f ms", p99));
+            double cpu = c50sqlite.obj("resources").num("wabot_cpu_ms_per_message");
+            if (!Double.isNaN(cpu)) {
+                target("closed 50: wabot CPU per turn <= 0.35 ms", cpu <= 0.35, f("%.2f ms", cpu));
+            }
+        }
         for (var prefix : List.of("", "scale/")) {
             var c50 = find(prefix + "closed-50");
             if (c50 != null) {
@@ -260,6 +269,9 @@ final class Report {
                 .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
         if (!Double.isNaN(maxRss)) {
             target("RSS under load <= 512 MB (all wabot runs)", maxRss <= 512, f("max %.0f MB", maxRss));
+            if (command.contains("-Xmx256m")) {
+                target("RSS under load <= 400 MB with -Xmx256m (issue 11)", maxRss <= 400, f("max %.0f MB", maxRss));
+            }
         }
     }
 
