@@ -147,15 +147,8 @@ public record Config(
             if (value == null) {
                 return null;
             }
-            try {
-                var uri = URI.create(value);
-                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                    return uri;
-                }
-            } catch (IllegalArgumentException ignored) {
-                // reported below
-            }
-            throw new ConfigException(name, "must be an http:// or https:// URL, got '" + value + "'");
+            return HttpUrl.parse(value).orElseThrow(
+                    () -> new ConfigException(name, "must be an http:// or https:// URL, got '" + value + "'"));
         }
 
         ZoneId zone(String name) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import wabot.conversation.Flow;
 import wabot.numbers.BusinessNumber;
 import wabot.numbers.BusinessNumbers;
+import wabot.HttpUrl;
 
 /**
  * Reads a {@code NUMBERS_FILE}: the WhatsApp numbers one deployment serves, each with its flow, its token (by the
@@ -187,15 +188,8 @@ public final class NumbersLoader {
         if (value == null) {
             return null;
         }
-        try {
-            var uri = URI.create(value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        throw new Problems.Found(line(map, "api_url"), what + " has api_url that is not an http:// or https:// URL");
+        return HttpUrl.parse(value).orElseThrow(() -> new Problems.Found(line(map, "api_url"),
+                what + " has api_url that is not an http:// or https:// URL"));
     }
 
     private Double rate(YamlNode.Mapping map, String what) {
