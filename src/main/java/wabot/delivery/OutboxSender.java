@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.HandleCallback;
 import org.slf4j.Logger;
@@ -186,8 +187,18 @@ public final class OutboxSender {
             return giveUp(row, null, "not sent: its number is no longer served (NUMBERS_FILE)");
         }
         var paused = pausedUntil.computeIfAbsent(line.scope(), scope -> new AtomicLong());
-        waitOut(paused);
-        line.rate().acquirePermission();
+        // The number's pause and its rate are waited out on a timer, not on a thread: a number held back must not
+        // hold the workers every other number's turns and sends run on.
+        long waitNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(paused.get() - clock.millis()),
+                line.rate().reservePermission());
+        if (waitNanos > 0) {
+            var later = CompletableFuture.delayedExecutor(waitNanos, TimeUnit.NANOSECONDS, executor);
+            return CompletableFuture.supplyAsync(() -> sendNow(line, paused, row), later).thenCompose(sent -> sent);
+        }
+        return sendNow(line, paused, row);
+    }
+
+    private CompletableFuture<Boolean> sendNow(Line line, AtomicLong paused, OutboxStore.Row row) {
         var now = clock.instant();
         // Several instances share PostgreSQL and must claim a row before sending it. SQLite has one process,
         // whose per-person lane already makes it the only sender, so the extra write is skipped there.
@@ -268,17 +279,6 @@ public final class OutboxSender {
      */
     private CompletableFuture<Boolean> written(HandleCallback<Boolean, RuntimeException> work) {
         return db.isSqlite() ? db.submit(work) : CompletableFuture.supplyAsync(() -> db.write(work), executor);
-    }
-
-    private void waitOut(AtomicLong pausedUntil) {
-        long wait = pausedUntil.get() - clock.millis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private CompletableFuture<Boolean> retry(OutboxStore.Row row, Integer code, String detail, Duration wait) {

@@ -46,10 +46,25 @@ public final class Switchboards {
         return new Switchboard(lines, true, new SimpleMeterRegistry());
     }
 
+    /** Numbers as {@link #several}, with one flow, their replies leaving by {@code messenger}, each at its own rate. */
+    public static Switchboard sending(Flow flow, Messenger messenger, RateLimiter... rates) {
+        var lines = new ArrayList<Line>();
+        for (int i = 0; i < rates.length; i++) {
+            var id = "100000000000" + i;
+            lines.add(line(new BusinessNumber(id, "Number " + i, "test", flow, null, null, null, 80),
+                    i == 0 ? "" : id, messenger, rates[i]));
+        }
+        return new Switchboard(lines, true, new SimpleMeterRegistry());
+    }
+
     private static Line line(BusinessNumber number, String scope, Messenger messenger) {
+        return line(number, scope, messenger, RateLimiter.ofDefaults("test"));
+    }
+
+    private static Line line(BusinessNumber number, String scope, Messenger messenger, RateLimiter rate) {
         return new Line(number, scope, new ConversationEngine(number.flow(), Policy.defaults()),
                 new ExternalApiClient(HttpClient.newHttpClient(), null, Duration.ofSeconds(1), person -> false,
                         number.flow().questions(), number.phoneNumberId(), number.name()),
-                CircuitBreaker.ofDefaults("test"), messenger, RateLimiter.ofDefaults("test"));
+                CircuitBreaker.ofDefaults("test"), messenger, rate);
     }
 }
