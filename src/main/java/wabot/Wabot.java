@@ -180,10 +180,10 @@ public final class Wabot implements AutoCloseable {
         var turns = new Turns(db, lines, sessions, inbox, outbox, submissions, conversationStore, outcomes, sender,
                 waiting, clock);
         var conversations = new Lanes(workers);
-        var worker = new SubmissionWorker(db, submissions, lines, turns, conversations, sender, workers,
+        var worker = new SubmissionWorker(db, submissions, lines, turns, conversations, workers,
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)), config.externalApiMaxAttempts(),
                 config.externalApiTimeout().plusSeconds(30), outcomes, self.id(), clock);
-        var dispatcher = new Dispatcher(db, conversations, turns, sender, worker);
+        var dispatcher = new Dispatcher(db, conversations, turns, worker);
         var intake = new Intake(db, inbox, outbox, dispatcher, waiting, clock);
         Liveness liveness = null;
         if (db.isSqlite()) {

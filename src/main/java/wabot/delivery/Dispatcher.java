@@ -18,15 +18,13 @@ public final class Dispatcher {
     private final Database db;
     private final Lanes lanes;
     private final Turns turns;
-    private final OutboxSender sender;
     private final SubmissionWorker worker;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
-    public Dispatcher(Database db, Lanes lanes, Turns turns, OutboxSender sender, SubmissionWorker worker) {
+    public Dispatcher(Database db, Lanes lanes, Turns turns, SubmissionWorker worker) {
         this.db = db;
         this.lanes = lanes;
         this.turns = turns;
-        this.sender = sender;
         this.worker = worker;
     }
 
@@ -64,7 +62,6 @@ public final class Dispatcher {
                 log.warn("[TURN] turns queued behind intake failed, the lanes take over: {}", error.toString());
                 userKeys.forEach(this::wake);
             } else {
-                taken.values().forEach(turns::counted);
                 taken.forEach(this::follow);
             }
         });

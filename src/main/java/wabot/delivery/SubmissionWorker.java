@@ -30,7 +30,6 @@ public final class SubmissionWorker {
     private final Switchboard lines;
     private final Turns turns;
     private final Lanes conversations;
-    private final OutboxSender sender;
     private final Executor executor;
     private final Backoff backoff;
     private final int maxAttempts;
@@ -43,7 +42,7 @@ public final class SubmissionWorker {
     private final AtomicBoolean again = new AtomicBoolean();
 
     public SubmissionWorker(Database db, SubmissionStore submissions, Switchboard lines, Turns turns,
-                            Lanes conversations, OutboxSender sender, Executor executor, Backoff backoff,
+                            Lanes conversations, Executor executor, Backoff backoff,
                             int maxAttempts, Duration lease, Outcomes outcomes, String owner, Clock clock) {
         this.outcomes = outcomes;
         this.owner = owner;
@@ -52,7 +51,6 @@ public final class SubmissionWorker {
         this.lines = lines;
         this.turns = turns;
         this.conversations = conversations;
-        this.sender = sender;
         this.executor = executor;
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;

@@ -2,8 +2,8 @@ package wabot.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,20 +32,18 @@ public final class Turns {
     private static final int BATCH = 64;
 
     /**
-     * What committed turns left for the workers, and what each turn did. Their replies are not in it: the sender has
-     * them from the commit itself (see {@link #commit}).
+     * What committed turns left for the workers. Their replies and their counts are not in it: the sender and the
+     * metrics have them from the commit itself (see {@link #commit}).
      */
-    public record Committed(boolean submissions, boolean more, List<TurnOutcome> outcomes) {
-        static final Committed NOTHING = new Committed(false, false, List.of());
+    public record Committed(boolean submissions, boolean more) {
+        static final Committed NOTHING = new Committed(false, false);
 
         Committed and(Committed other) {
-            var all = new ArrayList<>(outcomes);
-            all.addAll(other.outcomes);
-            return new Committed(submissions || other.submissions, more || other.more, all);
+            return new Committed(submissions || other.submissions, more || other.more);
         }
 
         Committed finished() {
-            return new Committed(submissions, false, outcomes);
+            return new Committed(submissions, false);
         }
     }
 
@@ -87,17 +85,11 @@ public final class Turns {
         var result = Committed.NOTHING;
         while (true) {
             var taken = retryingStale(() -> db.write(h -> takeWaiting(h, userKey)));
-            counted(taken);
             result = result.and(taken);
             if (!taken.more()) {
                 return result.finished();
             }
         }
-    }
-
-    /** Counts the turns of a write that committed; {@link #takeWaiting}'s caller calls it after the commit. */
-    public void counted(Committed committed) {
-        committed.outcomes().forEach(outcomes::turn);
     }
 
     /**
@@ -118,7 +110,7 @@ public final class Turns {
                 waiting.know(h, userKey);
             }
         }
-        var result = new Committed(false, more, List.of());
+        var result = new Committed(false, more);
         for (var row : rows) {
             result = result.and(takeMessage(h, row));
         }
@@ -150,7 +142,7 @@ public final class Turns {
 
     /** Feeds the business API's answer (or failure) to the person's conversation and closes the submission. */
     public Committed applyApiOutcome(String userKey, String submissionId, Event event, boolean done, String detail) {
-        var committed = retryingStale(() -> db.write(h -> {
+        return retryingStale(() -> db.write(h -> {
             var now = clock.instant();
             var session = sessions.load(h, userKey).orElse(null);
             submissions.resolve(h, submissionId, done, detail, now);
@@ -160,30 +152,23 @@ public final class Turns {
             }
             return commit(h, line, session, event, line.engine().decide(session, event, now), now, null);
         }));
-        counted(committed);
-        return committed;
     }
 
     /** An operator's reset: the person's next message starts a new conversation. */
     public boolean reset(String userKey) {
-        var committed = retryingStale(() -> db.write(h -> {
+        return retryingStale(() -> db.write(h -> {
             var session = sessions.load(h, userKey).orElse(null);
             if (session == null) {
-                return null;
+                return false;
             }
             var now = clock.instant();
             var event = new Event.Reset();
             // A reset ends the conversation whatever the flow; a number no longer served can still be reset.
-            var line = lines.lineOf(userKey) != null ? lines.lineOf(userKey) : lines.first();
-            var done = commit(h, line, session, event, line.engine().decide(session, event, now), now, null);
+            var line = Objects.requireNonNullElse(lines.lineOf(userKey), lines.first());
+            commit(h, line, session, event, line.engine().decide(session, event, now), now, null);
             log.info("[SESSION] reset user={}", userKey);
-            return done;
+            return true;
         }));
-        if (committed == null) {
-            return false;
-        }
-        counted(committed);
-        return true;
     }
 
     private Committed commit(Handle h, Line line, Session before, Event event, Decision decision, Instant now,
@@ -203,6 +188,8 @@ public final class Turns {
             // reading them back. A rolled back transaction hands nothing; the rows of its retry are handed instead.
             h.afterCommit(() -> handOff(next.userKey(), replies));
         }
+        // Counted once it is durable: a rolled back turn (a stale session, a failed group) did not happen.
+        h.afterCommit(() -> outcomes.turn(outcome));
         boolean submitted = false;
         for (var effect : decision.effects()) {
             if (effect instanceof Effect.CallExternalApi call) {
@@ -214,7 +201,7 @@ public final class Turns {
                 sessions.withdraw(h, withdrawal.conversationId(), withdrawal.questionIds(), now);
             }
         }
-        return new Committed(submitted, false, List.of(outcome));
+        return new Committed(submitted, false);
     }
 
     /** Keeps the conversations table in step: an ending and a start ride on the turn that caused them. */

@@ -275,11 +275,6 @@ public final class OutboxStore {
         return h.createQuery("SELECT status FROM outbox WHERE id = :id").bind("id", id).mapTo(String.class).one();
     }
 
-    public long lastId(Handle h, String userKey) {
-        return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM outbox WHERE user_key = :user")
-                .bind("user", userKey).mapTo(Long.class).one();
-    }
-
     /** A person's latest replies, oldest first, for the operator's view of a session. */
     public List<Map<String, Object>> recent(Handle h, String userKey, int limit) {
         var rows = new ArrayList<>(h.createQuery("""
