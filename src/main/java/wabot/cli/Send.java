@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import wabot.whatsapp.Deliveries;
 import wabot.whatsapp.WebhookSignature;
+import wabot.HttpUrl;
 
 /**
  * {@code java -jar wabot.jar send}: posts Meta-shaped, signed deliveries to a running wabot, so a team can check a
@@ -150,14 +151,10 @@ final class Send {
 
     private static URI target(String to, String port) throws UsageError {
         var url = to != null ? to : "http://localhost:" + port + "/webhook";
-        try {
-            var uri = URI.create(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
+        var uri = HttpUrl.parse(url);
+        if (uri.isEmpty()) {
+            throw new UsageError("--to must be an http:// or https:// URL, got '" + url + "'");
         }
-        throw new UsageError("--to must be an http:// or https:// URL, got '" + url + "'");
+        return uri.get();
     }
 }

@@ -284,11 +284,7 @@ public final class OutboxSender {
     private CompletableFuture<Boolean> retry(OutboxStore.Row row, Integer code, String detail, Duration wait) {
         if (row.attempts() + 1 >= MAX_ATTEMPTS) {
             log.warn("[SEND] to={} outbox={} gave up after {} attempts: {}", row.userKey(), row.id(), MAX_ATTEMPTS, detail);
-            return written(h -> {
-                outbox.markFailed(h, row.id(), code, "gave up after " + MAX_ATTEMPTS + " attempts: " + detail,
-                        clock.instant());
-                return true;
-            });
+            return giveUp(row, code, "gave up after " + MAX_ATTEMPTS + " attempts: " + detail);
         }
         log.warn("[SEND] to={} outbox={} retry in {} ms: {}", row.userKey(), row.id(), wait.toMillis(), detail);
         return written(h -> {

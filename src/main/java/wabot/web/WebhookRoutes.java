@@ -21,6 +21,8 @@ import wabot.whatsapp.MalformedWebhook;
 import wabot.whatsapp.WebhookParser;
 import wabot.whatsapp.Webhook;
 import wabot.whatsapp.WebhookSignature;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Meta's side of wabot: the verification handshake and the deliveries. */
 public final class WebhookRoutes {
@@ -37,6 +39,8 @@ public final class WebhookRoutes {
     private final Counter duplicates;
     private final Counter refused;
     private final MeterRegistry metrics;
+    /** The statuses' counters by status and code, so that a webhook's statuses cost no registry lookup. */
+    private final Map<String, Counter> statusCounters = new ConcurrentHashMap<>();
 
     /**
      * @param signature null when no app secret is configured, which leaves deliveries unauthenticated
@@ -131,7 +135,8 @@ public final class WebhookRoutes {
             var name = KNOWN_STATUSES.contains(status.status()) ? status.status() : "other";
             var code = status.errorCode() == null ? "none"
                     : GraphCodes.known(status.errorCode()) ? status.errorCode().toString() : "other";
-            metrics.counter("wabot.delivery.statuses", "status", name, "code", code).increment();
+            statusCounters.computeIfAbsent(name + "/" + code,
+                    key -> metrics.counter("wabot.delivery.statuses", "status", name, "code", code)).increment();
         }
     }
 
