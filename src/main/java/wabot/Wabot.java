@@ -43,6 +43,7 @@ import wabot.store.Database;
 import wabot.store.InboxStore;
 import wabot.store.InstanceStore;
 import wabot.store.OutboxStore;
+import wabot.store.LatestSessions;
 import wabot.store.Retention;
 import wabot.store.SessionStore;
 import wabot.store.SubmissionStore;
@@ -175,9 +176,11 @@ public final class Wabot implements AutoCloseable {
         var sends = new Lanes(workers);
         var sender = new OutboxSender(db, outbox, lines, sends, workers,
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), outcomes, self.id(), clock);
-        // SQLite's single writer runs every intake and turn, so it can keep the messages between them in memory.
+        // SQLite's single writer runs every intake and turn, so it can keep the messages between them in memory,
         var waiting = db.isSqlite() ? WaitingMessages.forTheWriter() : null;
-        var turns = new Turns(db, lines, sessions, inbox, outbox, submissions, conversationStore, outcomes, sender,
+        // and each person's session as it last saved it, so that a turn does not read it back.
+        var latest = db.isSqlite() ? LatestSessions.rememberedByTheWriter(sessions) : LatestSessions.readEachTime(sessions);
+        var turns = new Turns(db, lines, latest, inbox, outbox, submissions, conversationStore, outcomes, sender,
                 waiting, clock);
         var conversations = new Lanes(workers);
         var worker = new SubmissionWorker(db, submissions, lines, turns, conversations, workers,

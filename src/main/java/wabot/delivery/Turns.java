@@ -18,8 +18,8 @@ import wabot.numbers.Switchboard;
 import wabot.store.ConversationStore;
 import wabot.store.Database;
 import wabot.store.InboxStore;
+import wabot.store.LatestSessions;
 import wabot.store.OutboxStore;
-import wabot.store.SessionStore;
 import wabot.store.StaleSession;
 import wabot.store.SubmissionStore;
 
@@ -50,7 +50,7 @@ public final class Turns {
     private final Database db;
     /** Each person's conversations with a number follow that number's flow and go to its business API. */
     private final Switchboard lines;
-    private final SessionStore sessions;
+    private final LatestSessions sessions;
     private final InboxStore inbox;
     private final OutboxStore outbox;
     private final SubmissionStore submissions;
@@ -61,7 +61,7 @@ public final class Turns {
     private final WaitingMessages waiting;
     private final Clock clock;
 
-    public Turns(Database db, Switchboard lines, SessionStore sessions, InboxStore inbox, OutboxStore outbox,
+    public Turns(Database db, Switchboard lines, LatestSessions sessions, InboxStore inbox, OutboxStore outbox,
                  SubmissionStore submissions, ConversationStore conversations, Outcomes outcomes,
                  OutboxSender sender, WaitingMessages waiting, Clock clock) {
         this.sender = sender;
