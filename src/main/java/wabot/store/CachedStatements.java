@@ -25,6 +25,19 @@ final class CachedStatements implements StatementBuilder {
     private final StatementBuilder fresh = new DefaultStatementBuilder();
     private final Map<Key, PreparedStatement> prepared = new HashMap<>();
     private final Set<Statement> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, PreparedStatement> plain = new HashMap<>();
+
+    /** The writer's statement for {@code sql} outside Jdbi (see {@link HotStatements}): prepared once, cleared. */
+    PreparedStatement plain(Connection conn, String sql) throws SQLException {
+        var statement = plain.get(sql);
+        if (statement == null) {
+            statement = conn.prepareStatement(sql);
+            plain.put(sql, statement);
+        } else {
+            statement.clearParameters();
+        }
+        return statement;
+    }
 
     @Override
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
@@ -62,6 +75,14 @@ final class CachedStatements implements StatementBuilder {
 
     @Override
     public void close(Connection conn) {
+        for (var statement : plain.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // As below.
+            }
+        }
+        plain.clear();
         for (var statement : prepared.values()) {
             try {
                 statement.close();

@@ -19,6 +19,14 @@ public final class InboxStore {
     /** A stored message and its place in its sender's queue. */
     public record Row(long id, Inbound message) {}
 
+    private static final String STORE = """
+            INSERT INTO inbox (message_id, user_key, wa_id, user_id, profile_name, type, kind, body, choice_id, sent_at,
+                received_at, attachment)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (message_id) DO NOTHING RETURNING id""";
+    private static final String DONE = """
+            UPDATE inbox SET status = 'done', conversation_id = ?, processed_at = ? WHERE id = ? AND status = 'pending'""";
+
     /** Stores the messages not seen before and returns them; duplicates, even within one batch, are dropped. */
     public List<Inbound> accept(Handle h, List<Inbound> messages, Instant now) {
         return store(h, messages, now).stream().map(Row::message).toList();
@@ -30,21 +38,25 @@ public final class InboxStore {
             return List.of();
         }
         var stored = new ArrayList<Row>(messages.size());
+        long received = now.toEpochMilli();
         for (var m : messages) {
-            h.createQuery("""
-                            INSERT INTO inbox (message_id, user_key, wa_id, user_id, profile_name, type, kind, body,
-                                choice_id, sent_at, received_at, attachment)
-                            VALUES (:id, :user, :wa, :uid, :name, :type, :kind, :body, :choice, :sent, :received,
-                                :attachment)
-                            ON CONFLICT (message_id) DO NOTHING RETURNING id""")
-                    .bind("id", m.messageId()).bind("user", m.userKey()).bind("wa", m.waId()).bind("uid", m.userId())
-                    .bind("name", m.profileName()).bind("type", m.type()).bind("kind", m.kind().name())
-                    .bind("body", m.text()).bind("choice", m.choiceId())
-                    .bind("sent", m.sentAt() == null ? null : m.sentAt().toEpochMilli())
-                    .bind("received", now.toEpochMilli()).bind("attachment", Wire.attachment(m.attachment()))
-                    .mapTo(Long.class)
-                    .findOne()
-                    .ifPresent(id -> stored.add(new Row(id, m)));
+            long id = HotStatements.insertReturningId(h, STORE, s -> {
+                s.setString(1, m.messageId());
+                s.setString(2, m.userKey());
+                HotStatements.text(s, 3, m.waId());
+                HotStatements.text(s, 4, m.userId());
+                HotStatements.text(s, 5, m.profileName());
+                HotStatements.text(s, 6, m.type());
+                s.setString(7, m.kind().name());
+                HotStatements.text(s, 8, m.text());
+                HotStatements.text(s, 9, m.choiceId());
+                HotStatements.number(s, 10, m.sentAt() == null ? null : m.sentAt().toEpochMilli());
+                s.setLong(11, received);
+                HotStatements.text(s, 12, Wire.attachment(m.attachment()));
+            });
+            if (id >= 0) {
+                stored.add(new Row(id, m));
+            }
         }
         return stored;
     }
@@ -104,13 +116,11 @@ public final class InboxStore {
 
     /** Marks a message processed; false if another worker already did. */
     public boolean markDone(Handle h, long id, String conversationId, Instant now) {
-        return h.createUpdate("""
-                        UPDATE inbox SET status = 'done', conversation_id = :conversation, processed_at = :now
-                        WHERE id = :id AND status = 'pending'""")
-                .bind("id", id)
-                .bind("conversation", conversationId)
-                .bind("now", now.toEpochMilli())
-                .execute() == 1;
+        return HotStatements.update(h, DONE, s -> {
+            HotStatements.text(s, 1, conversationId);
+            s.setLong(2, now.toEpochMilli());
+            s.setLong(3, id);
+        }) == 1;
     }
 
     /** A person's latest messages, oldest first, for the operator's view of a session. */

@@ -18,6 +18,14 @@ public final class OutboxStore {
     /** WhatsApp's limit for a text body; longer replies are split into several messages. */
     public static final int MAX_TEXT = 4096;
 
+    private static final String ENQUEUE = """
+            INSERT INTO outbox (user_key, recipient, conversation_id, body, choices, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""";
+    private static final String SENT = """
+            UPDATE outbox SET status = 'sent', wamid = ?, sent_at = ?, attempts = attempts + 1,
+                delivery = COALESCE(delivery, 'accepted')
+            WHERE id = ?""";
+
     /** A reply waiting to be sent. */
     public record Row(long id, String userKey, String recipient, Reply reply, int attempts) {
         /** The text of the reply. */
@@ -33,17 +41,20 @@ public final class OutboxStore {
     public List<Row> enqueue(Handle h, String userKey, String recipient, String conversationId, List<Reply> replies,
                              Instant now) {
         var rows = new ArrayList<Row>(replies.size());
+        long at = now.toEpochMilli();
         for (var reply : replies) {
             var parts = reply.choices() == null ? split(reply.text()) : List.of(reply.text());
             var choices = Wire.choices(reply.choices());
             for (var part : parts) {
-                long id = h.createQuery("""
-                                INSERT INTO outbox (user_key, recipient, conversation_id, body, choices, next_attempt_at,
-                                    created_at)
-                                VALUES (:user, :recipient, :conversation, :body, :choices, :now, :now) RETURNING id""")
-                        .bind("user", userKey).bind("recipient", recipient).bind("conversation", conversationId)
-                        .bind("body", part).bind("choices", choices).bind("now", now.toEpochMilli())
-                        .mapTo(Long.class).one();
+                long id = HotStatements.insertReturningId(h, ENQUEUE, s -> {
+                    s.setString(1, userKey);
+                    s.setString(2, recipient);
+                    HotStatements.text(s, 3, conversationId);
+                    s.setString(4, part);
+                    HotStatements.text(s, 5, choices);
+                    s.setLong(6, at);
+                    s.setLong(7, at);
+                });
                 rows.add(new Row(id, userKey, recipient, new Reply(part, reply.choices()), 0));
             }
         }
@@ -228,11 +239,11 @@ public final class OutboxStore {
     }
 
     public void markSent(Handle h, long id, String wamid, Instant now) {
-        h.createUpdate("""
-                        UPDATE outbox SET status = 'sent', wamid = :wamid, sent_at = :now, attempts = attempts + 1,
-                            delivery = COALESCE(delivery, 'accepted')
-                        WHERE id = :id""")
-                .bind("id", id).bind("wamid", wamid).bind("now", now.toEpochMilli()).execute();
+        HotStatements.update(h, SENT, s -> {
+            HotStatements.text(s, 1, wamid);
+            s.setLong(2, now.toEpochMilli());
+            s.setLong(3, id);
+        });
     }
 
     public void retryLater(Handle h, long id, Instant at, Integer code, String detail) {

@@ -36,51 +36,56 @@ public final class SessionStore {
                 s.floodCount(), s.version());
     }
 
+    private static final String CREATE = """
+            INSERT INTO sessions (wa_id, user_id, state, conversation_id, started_at, updated_at, extra_questions,
+                position, submissions, flood_window, flood_count, user_key, number_scope, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            ON CONFLICT (user_key) DO NOTHING""";
+    private static final String UPDATE = """
+            UPDATE sessions SET wa_id = ?, user_id = ?, state = ?, conversation_id = ?, started_at = ?, updated_at = ?,
+                extra_questions = ?, position = ?, submissions = ?, flood_window = ?, flood_count = ?,
+                version = version + 1
+            WHERE user_key = ? AND version = ?""";
+    private static final String ANSWER = """
+            INSERT INTO answers (user_key, conversation_id, question_id, value, value_kind, choice_id, answered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
     /** Stores {@code next} if the stored version is still {@code next.version()}, and appends {@code recorded}. */
     public void save(Handle h, Session next, List<Answer> recorded) {
-        var update = h.createUpdate(next.version() == 0 ? """
-                        INSERT INTO sessions (user_key, wa_id, user_id, state, conversation_id, started_at, updated_at,
-                            extra_questions, position, submissions, flood_window, flood_count, version, number_scope)
-                        VALUES (:user, :wa, :uid, :state, :conversation, :started, :updated,
-                            :extra, :position, :submissions, :floodWindow, :floodCount, 1, :scope)
-                        ON CONFLICT (user_key) DO NOTHING""" : """
-                        UPDATE sessions SET wa_id = :wa, user_id = :uid, state = :state, conversation_id = :conversation,
-                            started_at = :started, updated_at = :updated, extra_questions = :extra, position = :position,
-                            submissions = :submissions, flood_window = :floodWindow, flood_count = :floodCount,
-                            version = version + 1
-                        WHERE user_key = :user AND version = :version""")
-                .bind("user", next.userKey())
-                .bind("wa", next.waId())
-                .bind("uid", next.userId())
-                .bind("state", next.state().name())
-                .bind("conversation", next.conversationId())
-                .bind("started", millis(next.startedAt()))
-                .bind("updated", millis(next.updatedAt()))
-                .bind("extra", write(next.extraQuestions()))
-                .bind("position", next.position())
-                .bind("submissions", next.submissions())
-                .bind("floodWindow", millis(next.floodWindow()))
-                .bind("floodCount", next.floodCount())
-                .bind("version", next.version());
-        if (next.version() == 0) {
-            update.bind("scope", UserKey.scope(next.userKey()));
-        }
-        if (update.execute() != 1) {
+        boolean fresh = next.version() == 0;
+        int changed = HotStatements.update(h, fresh ? CREATE : UPDATE, s -> {
+            HotStatements.text(s, 1, next.waId());
+            HotStatements.text(s, 2, next.userId());
+            s.setString(3, next.state().name());
+            HotStatements.text(s, 4, next.conversationId());
+            HotStatements.number(s, 5, millis(next.startedAt()));
+            HotStatements.number(s, 6, millis(next.updatedAt()));
+            s.setString(7, write(next.extraQuestions()));
+            s.setInt(8, next.position());
+            s.setInt(9, next.submissions());
+            HotStatements.number(s, 10, millis(next.floodWindow()));
+            s.setInt(11, next.floodCount());
+            s.setString(12, next.userKey());
+            if (fresh) {
+                s.setString(13, UserKey.scope(next.userKey()));
+            } else {
+                s.setLong(13, next.version());
+            }
+        });
+        if (changed != 1) {
             throw new StaleSession(next.userKey(), next.version());
         }
-        if (recorded.isEmpty()) {
-            return;
-        }
-        var batch = h.prepareBatch("""
-                INSERT INTO answers (user_key, conversation_id, question_id, value, value_kind, choice_id, answered_at)
-                VALUES (:user, :conversation, :question, :value, :kind, :choice, :at)""");
         for (var answer : recorded) {
-            batch.bind("user", next.userKey()).bind("conversation", next.conversationId())
-                    .bind("question", answer.questionId()).bind("value", Wire.valueText(answer.value()))
-                    .bind("kind", Wire.valueKind(answer.value()))
-                    .bind("choice", answer.choiceId()).bind("at", answer.answeredAt().toEpochMilli()).add();
+            HotStatements.update(h, ANSWER, s -> {
+                s.setString(1, next.userKey());
+                s.setString(2, next.conversationId());
+                s.setString(3, answer.questionId());
+                HotStatements.text(s, 4, Wire.valueText(answer.value()));
+                HotStatements.text(s, 5, Wire.valueKind(answer.value()));
+                HotStatements.text(s, 6, answer.choiceId());
+                s.setLong(7, answer.answeredAt().toEpochMilli());
+            });
         }
-        batch.execute();
     }
 
     /**
