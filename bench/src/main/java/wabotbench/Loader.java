@@ -24,6 +24,7 @@ final class Loader implements AutoCloseable {
     private final HttpClient client;
     private final URI[] webhooks;
     private final AtomicLong next = new AtomicLong();
+    private final AtomicLong failuresShown = new AtomicLong();
 
     Loader(List<String> baseUrls, int maxConnections) throws Exception {
         var connector = new ClientConnector();
@@ -50,8 +51,15 @@ final class Loader implements AutoCloseable {
                 .headers(h -> h.put("X-Hub-Signature-256", signed.signature()))
                 .body(new BytesRequestContent("application/json", signed.body()))
                 .timeout(30, TimeUnit.SECONDS)
-                .send(result -> done.done(result.isSucceeded() && result.getResponse().getStatus() == 200,
-                        System.nanoTime()));
+                .send(result -> {
+                    boolean ok = result.isSucceeded() && result.getResponse().getStatus() == 200;
+                    if (!ok && failuresShown.getAndIncrement() < 5) {
+                        // Why a POST was not acknowledged, for the first few: a refusal or a broken connection.
+                        System.err.println("load: webhook POST not acknowledged: " + (result.isSucceeded()
+                                ? "HTTP " + result.getResponse().getStatus() : result.getFailure()));
+                    }
+                    done.done(ok, System.nanoTime());
+                });
     }
 
     @Override
