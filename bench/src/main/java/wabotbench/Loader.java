@@ -39,7 +39,8 @@ final class Loader implements AutoCloseable {
         client.setMaxRequestsQueuedPerDestination(1_000_000);
         client.setUserAgentField(null);
         client.setFollowRedirects(false);
-        client.setIdleTimeout(120_000);
+        // Below the server's 30 s: a connection the server closes for idleness must never be picked for a POST.
+        client.setIdleTimeout(20_000);
         client.start();
         webhooks = baseUrls.stream().map(url -> URI.create(url.replaceAll("/+$", "") + "/webhook")).toArray(URI[]::new);
     }
