@@ -64,7 +64,11 @@ public final class LatestSessions {
             return Optional.of(session);
         }
         var read = store.load(h, userKey);
-        read.ifPresent(s -> held.put(userKey, s));
+        if (read.isPresent()) {
+            // The read may see this transaction's own writes: if it rolls back, neither they nor the read happened.
+            h.afterRollback(held::clear);
+            held.put(userKey, read.get());
+        }
         return read;
     }
 

@@ -98,6 +98,22 @@ class LatestSessionsTest {
     }
 
     @Test
+    void aSessionReadInATransactionThatRollsBackIsForgotten() {
+        save(waiting(0, List.of(), List.of(), 1), List.of());
+        var writer = LatestSessions.rememberedByTheWriter(store); // holds nothing yet: its first load reads the row
+        assertThatThrownBy(() -> db.write(h -> {
+            // A write earlier in the same transaction, which the read sees and the rollback undoes.
+            h.execute("UPDATE sessions SET position = 7, version = version + 1 WHERE user_key = ?", USER);
+            assertThat(writer.load(h, USER).orElseThrow().position()).isEqualTo(7);
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+
+        var after = db.write(h -> writer.load(h, USER)).orElseThrow();
+        assertThat(after.position()).isEqualTo(1);
+        assertThat(after.version()).isEqualTo(1);
+    }
+
+    @Test
     void anEndedConversationIsRememberedWithoutItsAnswers() {
         var recorded = List.of(new Answer("name", "Ana", null, NOW));
         save(waiting(0, recorded, List.of(), 1), recorded);
