@@ -179,7 +179,8 @@ public final class Wabot implements AutoCloseable {
         // SQLite's single writer runs every intake and turn, so it can keep the messages between them in memory,
         var waiting = db.isSqlite() ? WaitingMessages.forTheWriter() : null;
         // and each person's session as it last saved it, so that a turn does not read it back.
-        var latest = db.isSqlite() ? LatestSessions.rememberedByTheWriter(sessions) : LatestSessions.readEachTime(sessions);
+        var latest = db.isSqlite() ? LatestSessions.rememberedByTheWriter(sessions)
+                : LatestSessions.readEachTime(sessions);
         var turns = new Turns(db, lines, latest, inbox, outbox, submissions, conversationStore, outcomes, sender,
                 waiting, clock);
         var conversations = new Lanes(workers);

@@ -25,7 +25,8 @@ public final class InboxStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (message_id) DO NOTHING RETURNING id""";
     private static final String DONE = """
-            UPDATE inbox SET status = 'done', conversation_id = ?, processed_at = ? WHERE id = ? AND status = 'pending'""";
+            UPDATE inbox SET status = 'done', conversation_id = ?, processed_at = ?
+            WHERE id = ? AND status = 'pending'""";
 
     /** Stores the messages not seen before and returns them; duplicates, even within one batch, are dropped. */
     public List<Inbound> accept(Handle h, List<Inbound> messages, Instant now) {

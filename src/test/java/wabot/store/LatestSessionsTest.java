@@ -45,7 +45,8 @@ class LatestSessionsTest {
     @Test
     void theSessionRememberedIsTheOneAReadReturns() throws Exception {
         var extra = QuestionSpecs.fromApi(ExactJson.MAPPER.readTree("""
-                [{"id": "size", "text": "Which size?", "type": "choice", "options": [{"id": "S", "title": "Small"}, {"id": "L", "title": "Large"}]},
+                [{"id": "size", "text": "Which size?", "type": "choice",
+                  "options": [{"id": "S", "title": "Small"}, {"id": "L", "title": "Large"}]},
                  {"id": "note", "text": "Anything else?", "required": false,
                   "when": {"size": "L"}}]"""), List.of());
         var fields = new LinkedHashMap<String, Value>();
