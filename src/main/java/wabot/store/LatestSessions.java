@@ -1,21 +1,13 @@
 package wabot.store;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import wabot.conversation.Answer;
-import wabot.conversation.Question;
 import wabot.conversation.Session;
-import wabot.conversation.SessionState;
-import wabot.flow.QuestionSpecs;
 
 /**
  * The sessions a turn loads and saves. On SQLite, whose one writer thread runs every turn, it also remembers each
@@ -25,8 +17,8 @@ import wabot.flow.QuestionSpecs;
  * <p>Memory can never make a turn act on an outdated session: every write to a session row raises its version (the
  * sweep of expired work and the retention's deletes included), and saving checks it. A session remembered from
  * before such a write fails to save with {@link StaleSession}, the transaction rolls back, a rollback forgets
- * everything remembered, and the retried turn reads the row. What is remembered is exactly what a read would return:
- * times in milliseconds, values and extra questions as their columns give them back.
+ * everything remembered, and the retried turn reads the row. What is remembered is what the save returns: exactly
+ * what a read would.
  */
 public final class LatestSessions {
     /** Sessions held at most, the least recently used going first: a few KB each. */
@@ -80,50 +72,11 @@ public final class LatestSessions {
         }
         // Registered first: a save that fails as stale must forget the session it was loaded from.
         h.afterRollback(held::clear);
-        store.save(h, next, recorded);
-        held.put(next.userKey(), asStored(next, recorded, held.get(next.userKey())));
+        held.put(next.userKey(), store.save(h, next, recorded));
     }
 
     /** See {@link SessionStore#withdraw}: the session saved with it no longer holds those answers. */
     public void withdraw(Handle h, String conversationId, List<String> questionIds, Instant now) {
         store.withdraw(h, conversationId, questionIds, now);
-    }
-
-    /** {@code next} as {@link SessionStore#load} would return it once saved. */
-    static Session asStored(Session next, List<Answer> recorded, Session before) {
-        var ended = next.state() == SessionState.CONVERSATION_ENDED
-                || next.conversationId() == null;
-        return new Session(next.userKey(), next.waId(), next.userId(), next.state(), next.conversationId(),
-                millis(next.startedAt()), millis(next.updatedAt()), extraAsStored(next, before), next.position(),
-                ended ? List.of() : answersAsStored(next.answers(), recorded), next.submissions(),
-                millis(next.floodWindow()), next.floodCount(), next.version() + 1);
-    }
-
-    private static List<Question> extraAsStored(Session next, Session before) {
-        var extra = next.extraQuestions();
-        if (extra.isEmpty() || before != null && before.extraQuestions() == extra) {
-            return extra; // unchanged since it was read or stored: already as its column gives it back
-        }
-        return QuestionSpecs.read(QuestionSpecs.write(extra));
-    }
-
-    /** The answers recorded now go through their columns; the others came from a read or an earlier save. */
-    private static List<Answer> answersAsStored(List<Answer> answers, List<Answer> recorded) {
-        if (recorded.isEmpty()) {
-            return answers;
-        }
-        Set<Answer> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
-        fresh.addAll(recorded);
-        var stored = new ArrayList<Answer>(answers.size());
-        for (var answer : answers) {
-            stored.add(fresh.contains(answer) ? new Answer(answer.questionId(),
-                    Wire.value(Wire.valueText(answer.value()), Wire.valueKind(answer.value())), answer.choiceId(),
-                    millis(answer.answeredAt())) : answer);
-        }
-        return stored;
-    }
-
-    private static Instant millis(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

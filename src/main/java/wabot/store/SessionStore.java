@@ -5,6 +5,7 @@ import static wabot.store.Columns.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -25,14 +26,19 @@ public final class SessionStore {
                 .bind("user", userKey)
                 .map((rs, ctx) -> session(rs))
                 .findOne()
-                .map(session -> session.state() == SessionState.CONVERSATION_ENDED || session.conversationId() == null
-                        ? session
-                        : withAnswers(session, answers(h, session.conversationId())));
+                .map(session -> holdsAnswers(session)
+                        ? withAnswers(session, answers(h, session.conversationId()), session.extraQuestions())
+                        : session);
     }
 
-    private static Session withAnswers(Session s, List<Answer> answers) {
+    /** A loaded session carries its conversation's answers only while that conversation is open. */
+    private static boolean holdsAnswers(Session s) {
+        return s.state() != SessionState.CONVERSATION_ENDED && s.conversationId() != null;
+    }
+
+    private static Session withAnswers(Session s, List<Answer> answers, List<Question> extraQuestions) {
         return new Session(s.userKey(), s.waId(), s.userId(), s.state(), s.conversationId(), s.startedAt(),
-                s.updatedAt(), s.extraQuestions(), s.position(), answers, s.submissions(), s.floodWindow(),
+                s.updatedAt(), extraQuestions, s.position(), answers, s.submissions(), s.floodWindow(),
                 s.floodCount(), s.version());
     }
 
@@ -50,9 +56,15 @@ public final class SessionStore {
             INSERT INTO answers (user_key, conversation_id, question_id, value, value_kind, choice_id, answered_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
-    /** Stores {@code next} if the stored version is still {@code next.version()}, and appends {@code recorded}. */
-    public void save(Handle h, Session next, List<Answer> recorded) {
+    /**
+     * Stores {@code next} if the stored version is still {@code next.version()}, and appends {@code recorded}.
+     * Returns the session exactly as {@link #load} would now read it, built from the values just written: times in
+     * milliseconds, recorded answers and extra questions as their columns give them back. The answers {@code next}
+     * held before are taken as they were loaded.
+     */
+    public Session save(Handle h, Session next, List<Answer> recorded) {
         boolean fresh = next.version() == 0;
+        var extra = write(next.extraQuestions());
         int changed = HotStatements.update(h, fresh ? CREATE : UPDATE, s -> {
             HotStatements.text(s, 1, next.waId());
             HotStatements.text(s, 2, next.userId());
@@ -60,7 +72,7 @@ public final class SessionStore {
             HotStatements.text(s, 4, next.conversationId());
             HotStatements.number(s, 5, millis(next.startedAt()));
             HotStatements.number(s, 6, millis(next.updatedAt()));
-            s.setString(7, write(next.extraQuestions()));
+            s.setString(7, extra);
             s.setInt(8, next.position());
             s.setInt(9, next.submissions());
             HotStatements.number(s, 10, millis(next.floodWindow()));
@@ -75,17 +87,32 @@ public final class SessionStore {
         if (changed != 1) {
             throw new StaleSession(next.userKey(), next.version());
         }
+        var stored = new IdentityHashMap<Answer, Answer>();
         for (var answer : recorded) {
+            var text = Wire.valueText(answer.value());
+            var kind = Wire.valueKind(answer.value());
+            long at = answer.answeredAt().toEpochMilli();
             HotStatements.update(h, ANSWER, s -> {
                 s.setString(1, next.userKey());
                 s.setString(2, next.conversationId());
                 s.setString(3, answer.questionId());
-                HotStatements.text(s, 4, Wire.valueText(answer.value()));
-                HotStatements.text(s, 5, Wire.valueKind(answer.value()));
+                HotStatements.text(s, 4, text);
+                HotStatements.text(s, 5, kind);
                 HotStatements.text(s, 6, answer.choiceId());
-                s.setLong(7, answer.answeredAt().toEpochMilli());
+                s.setLong(7, at);
             });
+            stored.put(answer, answer(answer.questionId(), text, kind, answer.choiceId(), at));
         }
+        var session = new Session(next.userKey(), next.waId(), next.userId(), next.state(), next.conversationId(),
+                fromMillis(millis(next.startedAt())), fromMillis(millis(next.updatedAt())), List.of(), next.position(),
+                List.of(), next.submissions(), fromMillis(millis(next.floodWindow())), next.floodCount(),
+                next.version() + 1);
+        var extraQuestions = next.extraQuestions().isEmpty() ? List.<Question>of() : read(extra);
+        if (!holdsAnswers(session)) {
+            return withAnswers(session, List.of(), extraQuestions);
+        }
+        var answers = next.answers().stream().map(a -> stored.getOrDefault(a, a)).toList();
+        return withAnswers(session, answers, extraQuestions);
     }
 
     /**
@@ -121,9 +148,14 @@ public final class SessionStore {
                         SELECT question_id, value, value_kind, choice_id, answered_at FROM answers
                         WHERE conversation_id = :conversation AND withdrawn_at IS NULL ORDER BY id""")
                 .bind("conversation", conversationId)
-                .map((rs, ctx) -> new Answer(rs.getString(1), Wire.value(rs.getString(2), rs.getString(3)),
-                        rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
+                .map((rs, ctx) -> answer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)))
                 .list();
+    }
+
+    /** An answer as its row holds it. */
+    private static Answer answer(String questionId, String value, String kind, String choiceId, long answeredAt) {
+        return new Answer(questionId, Wire.value(value, kind), choiceId, Instant.ofEpochMilli(answeredAt));
     }
 
     /** Maps {@link #COLUMNS} by position: the driver's lookup by name costs more than the query. */
@@ -135,6 +167,10 @@ public final class SessionStore {
 
     private static Long millis(Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
+    }
+
+    private static Instant fromMillis(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
     private static String write(List<Question> questions) {
