@@ -22,32 +22,29 @@ final class HotStatements {
 
     /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
     static int update(Handle h, String sql, Parameters parameters) {
-        try {
-            var cached = cached(h, sql);
-            if (cached != null) {
-                parameters.bind(cached);
-                return cached.executeUpdate();
-            }
-            try (var statement = h.getConnection().prepareStatement(sql)) {
-                parameters.bind(statement);
-                return statement.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw failed(sql, e);
-        }
+        return (int) run(h, sql, parameters, PreparedStatement::executeUpdate);
     }
 
     /** Runs an INSERT ... RETURNING id; returns the id, or -1 when it inserted nothing (ON CONFLICT DO NOTHING). */
     static long insertReturningId(Handle h, String sql, Parameters parameters) {
+        return run(h, sql, parameters, HotStatements::firstId);
+    }
+
+    @FunctionalInterface
+    private interface Execution {
+        long execute(PreparedStatement statement) throws SQLException;
+    }
+
+    private static long run(Handle h, String sql, Parameters parameters, Execution execution) {
         try {
             var cached = cached(h, sql);
             if (cached != null) {
                 parameters.bind(cached);
-                return firstId(cached);
+                return execution.execute(cached);
             }
             try (var statement = h.getConnection().prepareStatement(sql)) {
                 parameters.bind(statement);
-                return firstId(statement);
+                return execution.execute(statement);
             }
         } catch (SQLException e) {
             throw failed(sql, e);
