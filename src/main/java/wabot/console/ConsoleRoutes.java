@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import wabot.numbers.Line;
 import wabot.numbers.Switchboard;
 import wabot.delivery.OperatorActions;
 import wabot.store.AlertStore;
@@ -123,10 +124,9 @@ public final class ConsoleRoutes {
                 .toList();
     }
 
-    /** The scope of the number {@code ?number=} names; null for any number, or one not served here. */
-    private String scope(String phoneNumberId) {
-        return phoneNumberId == null || phoneNumberId.isBlank() ? null
-                : lines.line(phoneNumberId.strip()).map(wabot.numbers.Line::scope).orElse(null);
+    /** The number {@code ?number=} names; null for any number, or one not served here. */
+    static Line number(Switchboard lines, String phoneNumberId) {
+        return phoneNumberId == null || phoneNumberId.isBlank() ? null : lines.line(phoneNumberId.strip()).orElse(null);
     }
 
     /** {@code GET /console/conversations?q=&number=&status=&from=&to=&after=|before=}. */
@@ -152,8 +152,9 @@ public final class ConsoleRoutes {
         } catch (DateTimeParseException e) {
             problem = "Dates are written 2026-03-31.";
         }
-        var scope = scope(ctx.queryParam("number"));
-        var number = scope == null ? null : ctx.queryParam("number").strip();
+        var line = number(lines, ctx.queryParam("number"));
+        var scope = line == null ? null : line.scope();
+        var number = line == null ? null : line.id();
         var form = new ConversationsPage.Form(q, number, status, from, to, problem);
         var filter = new ConversationList.Filter(status, person, from == null ? null : show.startOf(from),
                 to == null ? null : show.startOf(to.plusDays(1)), scope);

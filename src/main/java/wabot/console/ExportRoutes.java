@@ -43,8 +43,7 @@ final class ExportRoutes {
             to = null;
         }
         var status = ConsoleRoutes.oneOf(ctx.queryParam("status"), List.of("done", "failed", "pending"));
-        var number = ctx.queryParam("number") == null || ctx.queryParam("number").isBlank() ? null
-                : lines.line(ctx.queryParam("number").strip()).orElse(null);
+        var number = ConsoleRoutes.number(lines, ctx.queryParam("number"));
         if (from == null || to == null || to.isBefore(from)) {
             ctx.status(HttpStatus.BAD_REQUEST).html(frame.page(ctx, Frame.Section.EXPORT, "Export",
                     exportPage.body(show.today().minusDays(29), show.today(), status, ctx.queryParam("number"),
