@@ -320,7 +320,7 @@ public final class Main {
 
     /** Rewrites results.json and results.md after every run, so an interrupted suite keeps what it measured. */
     private static Report save(List<Json> results, String jdk, String machine, Options o, Path dir) throws IOException {
-        var report = new Report(results, jdk, machine, String.join(" ", List.of(argsOf(o))));
+        var report = new Report(results, jdk, machine, String.join(" ", List.of(argsOf(o))), o.jvmOpts);
         Files.writeString(dir.resolve("results.md"), report.markdown(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("results.json"), report.json().toString() + "\n", StandardCharsets.UTF_8);
         return report;
